@@ -1,0 +1,133 @@
+"""The exceptions improvement_kit raises.
+
+Every error the library raises on purpose is an :class:`ImprovementKitError`, so a caller can
+catch one class. The tree::
+
+    ImprovementKitError
+    ├── CalendarError               a date or count the calendar cannot answer
+    │   ├── UnknownRegionError      a region name that is not one of the three GOV.UK divisions
+    │   ├── DateOutOfRangeError     a date outside the range the calendar holds
+    │   └── NoCorrespondingDateError  months_following(..., missing="error") with no such day
+    ├── InputError                  bad input data; ``path`` names the field, ``value`` the value
+    │   └── CaseFileError           a case file that cannot be read or does not validate
+    ├── RuleDataError               a rule table that does not validate (file, row, field)
+    ├── NoRuleInForceError          no version of a rule is in force on the date asked
+    ├── PluginError                 a plugin that failed to load or returned bad data
+    └── DocumentError               document generation failed
+        ├── TemplateError           a template that cannot be found, parsed or checked
+        ├── MissingFieldsError      the context lacks fields the template needs (all listed)
+        └── OutputExistsError       the output file exists and overwriting was not asked for
+
+The command line prints ``str(error)`` (one line) and exits with status 2 for any of these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "CalendarError",
+    "CaseFileError",
+    "DateOutOfRangeError",
+    "DocumentError",
+    "ImprovementKitError",
+    "InputError",
+    "MissingFieldsError",
+    "NoCorrespondingDateError",
+    "NoRuleInForceError",
+    "OutputExistsError",
+    "PluginError",
+    "RuleDataError",
+    "TemplateError",
+    "UnknownRegionError",
+]
+
+
+class ImprovementKitError(Exception):
+    """Base class of every error improvement_kit raises on purpose."""
+
+
+class CalendarError(ImprovementKitError, ValueError):
+    """A calendar question that cannot be answered (bad count, bad range)."""
+
+
+class UnknownRegionError(CalendarError):
+    """A region name that is not ``england-and-wales``, ``scotland`` or ``northern-ireland``."""
+
+
+class DateOutOfRangeError(CalendarError):
+    """A date outside the years the calendar covers."""
+
+
+class NoCorrespondingDateError(CalendarError):
+    """A month count lands on a day the target month lacks, and clamping was refused."""
+
+
+class InputError(ImprovementKitError, ValueError):
+    """Bad input: ``path`` names the field (``events[2].date``) and ``value`` the value."""
+
+    def __init__(self, path: str, value: object, problem: str) -> None:
+        self.path = path
+        self.value = value
+        self.problem = problem
+        super().__init__(f"{path}: {value!r} {problem}" if path else f"{value!r} {problem}")
+
+
+class CaseFileError(ImprovementKitError, ValueError):
+    """A case file that cannot be read or validated; ``errors`` lists every problem found."""
+
+    def __init__(self, source: str, errors: Sequence[str]) -> None:
+        self.source = source
+        self.errors = tuple(errors)
+        first = self.errors[0] if self.errors else "invalid case file"
+        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        prefix = f"{source}: " if source else ""
+        super().__init__(f"{prefix}{first}{more}")
+
+
+class RuleDataError(ImprovementKitError, ValueError):
+    """A rule table that does not validate; the message names the file, the row and the field."""
+
+    def __init__(self, file: str, row: str | int | None, field: str | None, problem: str) -> None:
+        self.file = file
+        self.row = row
+        self.field = field
+        self.problem = problem
+        where = file
+        if row is not None:
+            where += f", row {row}"
+        if field is not None:
+            where += f", field {field!r}"
+        super().__init__(f"{where}: {problem}")
+
+
+class NoRuleInForceError(ImprovementKitError, LookupError):
+    """No version of the named rule is in force on the date asked."""
+
+
+class PluginError(ImprovementKitError):
+    """A plugin failed to load, or one of its hooks returned something invalid."""
+
+
+class DocumentError(ImprovementKitError):
+    """Document generation failed; no output file was left behind."""
+
+
+class TemplateError(DocumentError):
+    """A template that cannot be found, parsed or rendered."""
+
+
+class MissingFieldsError(DocumentError):
+    """The context lacks fields the template uses; ``fields`` lists every one of them."""
+
+    def __init__(self, template_id: str, fields: Sequence[str]) -> None:
+        self.template_id = template_id
+        self.fields = tuple(fields)
+        super().__init__(
+            f"{template_id}: missing field{'s' if len(self.fields) != 1 else ''}: "
+            + ", ".join(self.fields)
+        )
+
+
+class OutputExistsError(DocumentError, FileExistsError):
+    """The output file exists and ``force``/``--force`` was not given."""
