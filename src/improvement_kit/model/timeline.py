@@ -1,0 +1,132 @@
+"""Timeline items: what is due, by when, why, and on which rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+
+import attrs
+
+from improvement_kit.model.sources import InForce, Nature, Source, VerificationGrade
+
+__all__ = ["ItemKind", "ItemStatus", "RuleRef", "Timeline", "TimelineItem", "Window"]
+
+
+class ItemKind(enum.StrEnum):
+    """What a timeline item is: a duty on someone, an event expected to happen, a power that
+    becomes available, or a status (a category, eligibility for intervention)."""
+
+    OBLIGATION = "obligation"
+    EXPECTED_EVENT = "expected-event"
+    POWER = "power"
+    STATUS = "status"
+
+
+class ItemStatus(enum.StrEnum):
+    """An item's state on the ``as_of`` date.
+
+    Obligations and expected events are ``done`` (a later event satisfies them), ``due`` or
+    ``overdue``. Powers are ``not-yet-open``, ``open`` or ``closed`` (their window has ended).
+    Statuses are ``in-effect`` or ``ended``; anything dated after ``as_of`` is ``upcoming``.
+    """
+
+    DONE = "done"
+    DUE = "due"
+    OVERDUE = "overdue"
+    NOT_YET_OPEN = "not-yet-open"
+    OPEN = "open"
+    CLOSED = "closed"
+    IN_EFFECT = "in-effect"
+    ENDED = "ended"
+    UPCOMING = "upcoming"
+
+
+@attrs.frozen
+class Window:
+    """A date range, both ends inclusive; ``end`` ``None`` means open-ended."""
+
+    start: dt.date
+    end: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"window end {self.end} is before its start {self.start}")
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` is inside the window."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@attrs.frozen
+class RuleRef:
+    """The rule version a timeline item was computed from."""
+
+    id: str
+    title: str
+    source: Source
+    grade: VerificationGrade
+    in_force: InForce
+    nature: Nature = Nature.LAW
+
+
+@attrs.frozen
+class TimelineItem:
+    """One line of a timeline.
+
+    ``id`` is stable (``warning-notice.compliance-period-end``); a second item with the same id
+    in one timeline gets ``#2``, ``#3``. A dated item has ``due``; a power or a policy window
+    has ``window``; a status has ``due`` (the date it takes effect) and ``value``.
+    """
+
+    id: str
+    title: str
+    kind: ItemKind
+    rule: RuleRef
+    explanation: str
+    due: dt.date | None = None
+    window: Window | None = None
+    provisional: bool = False
+    status: ItemStatus | None = None
+    value: str | None = None
+    actor: str | None = None
+    trigger: str | None = None
+    satisfied_on: dt.date | None = None
+    details: Mapping[str, str] = attrs.field(factory=dict)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date the item sorts by: ``due``, else the start of ``window``."""
+        if self.due is not None:
+            return self.due
+        return self.window.start if self.window is not None else None
+
+
+@attrs.frozen
+class Timeline:
+    """The engine's answer for one case."""
+
+    jurisdiction: str
+    provider_identifier: str
+    provider_name: str
+    items: tuple[TimelineItem, ...]
+    as_of: dt.date | None = None
+    warnings: tuple[str, ...] = ()
+
+    def get(self, item_id: str) -> TimelineItem:
+        """The item with this id; ``KeyError`` naming the id if there is none."""
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def find(self, item_id: str) -> TimelineItem | None:
+        """The item with this id, or ``None``."""
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        return None
+
+    def ids(self) -> list[str]:
+        """Every item id, in timeline order."""
+        return [item.id for item in self.items]
