@@ -1,0 +1,207 @@
+"""Reading rule tables (TOML) into :class:`~improvement_kit.rules.schema.Rule` values.
+
+A rule file holds an optional ``[meta]`` table and an array of ``[[rules]]`` tables. Every
+problem is reported as a :class:`~improvement_kit.errors.RuleDataError` naming the file, the
+row (its position and id) and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from improvement_kit.errors import RuleDataError
+from improvement_kit.model.sources import InForce, Nature, Source, VerificationGrade
+from improvement_kit.model.timeline import ItemKind
+from improvement_kit.rules.deadlines import parse_deadline
+from improvement_kit.rules.schema import CalendarChoice, Rule
+
+__all__ = ["RULE_KEYS", "check_rule_set", "load_rule_file", "load_rule_text", "parse_rules"]
+
+_REQUIRED = ("id", "item", "title", "kind", "in_force_from", "source", "grade")
+_OPTIONAL = (
+    "in_force_to",
+    "nature",
+    "deadline",
+    "calendar",
+    "trigger",
+    "anchor",
+    "anchor_label",
+    "when",
+    "unless",
+    "satisfied_by",
+    "provider_types",
+    "actor",
+    "value",
+    "wording",
+    "notes",
+)
+#: Every key a ``[[rules]]`` row may have.
+RULE_KEYS = (*_REQUIRED, *_OPTIONAL)
+
+
+def _enum(cls: Any, value: object, file: str, row: str, field: str) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in cls)
+        raise RuleDataError(file, row, field, f"{value!r} is not one of {allowed}") from None
+
+
+def _date(value: object, file: str, row: str, field: str) -> dt.date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise RuleDataError(file, row, field, f"{value!r} is not a date (write 2016-04-18)")
+    return value
+
+
+def _str(value: object, file: str, row: str, field: str) -> str:
+    if not isinstance(value, str):
+        raise RuleDataError(file, row, field, f"{value!r} is not a string")
+    return value
+
+
+def _str_tuple(value: object, file: str, row: str, field: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleDataError(file, row, field, f"{value!r} is not a string or list of strings")
+    return tuple(value)
+
+
+def _parse_row(raw: object, index: int, file: str) -> Rule:
+    if not isinstance(raw, Mapping):
+        raise RuleDataError(file, index + 1, None, "a [[rules]] entry must be a table")
+    row = f"{index + 1} ({raw.get('id', '?')})"
+    for key in raw:
+        if key not in RULE_KEYS:
+            raise RuleDataError(file, row, key, f"unknown key (allowed: {', '.join(RULE_KEYS)})")
+    for key in _REQUIRED:
+        if key not in raw:
+            raise RuleDataError(file, row, key, "required field missing")
+    source = raw["source"]
+    if not isinstance(source, Mapping) or "citation" not in source:
+        raise RuleDataError(file, row, "source", "expected { citation = ..., url = ... }")
+    extra = set(source) - {"citation", "url"}
+    if extra:
+        raise RuleDataError(file, row, f"source.{sorted(extra)[0]}", "unknown key")
+    try:
+        src = Source(str(source["citation"]), str(source.get("url", "")))
+        in_force = InForce(
+            _date(raw["in_force_from"], file, row, "in_force_from"),
+            _date(raw["in_force_to"], file, row, "in_force_to") if "in_force_to" in raw else None,
+        )
+    except ValueError as exc:
+        raise RuleDataError(file, row, "source/in_force", str(exc)) from None
+    deadline = None
+    if "deadline" in raw:
+        try:
+            deadline = parse_deadline(raw["deadline"])
+        except ValueError as exc:
+            raise RuleDataError(file, row, "deadline", str(exc)) from None
+    when_raw = raw.get("when", {})
+    if not isinstance(when_raw, Mapping):
+        raise RuleDataError(file, row, "when", f"{when_raw!r} is not a table")
+    when = {
+        str(k): _str_tuple(v if not isinstance(v, bool) else str(v).lower(), file, row, f"when.{k}")
+        for k, v in when_raw.items()
+    }
+    return Rule(
+        id=_str(raw["id"], file, row, "id"),
+        item=_str(raw["item"], file, row, "item"),
+        title=_str(raw["title"], file, row, "title"),
+        kind=_enum(ItemKind, raw["kind"], file, row, "kind"),
+        in_force=in_force,
+        source=src,
+        grade=_enum(VerificationGrade, raw["grade"], file, row, "grade"),
+        nature=_enum(Nature, raw.get("nature", "law"), file, row, "nature"),
+        deadline=deadline,
+        calendar=_enum(CalendarChoice, raw.get("calendar", "regional"), file, row, "calendar"),
+        trigger=_str(raw["trigger"], file, row, "trigger") if "trigger" in raw else None,
+        anchor=_str(raw.get("anchor", "date"), file, row, "anchor"),
+        anchor_label=_str(raw.get("anchor_label", ""), file, row, "anchor_label"),
+        when=when,
+        unless=_str_tuple(raw.get("unless", []), file, row, "unless"),
+        satisfied_by=_str_tuple(raw.get("satisfied_by", []), file, row, "satisfied_by"),
+        provider_types=_str_tuple(raw.get("provider_types", []), file, row, "provider_types"),
+        actor=_str(raw["actor"], file, row, "actor") if "actor" in raw else None,
+        value=_str(raw["value"], file, row, "value") if "value" in raw else None,
+        wording=_str(raw.get("wording", ""), file, row, "wording"),
+        notes=_str(raw.get("notes", ""), file, row, "notes"),
+        file=file,
+    )
+
+
+def parse_rules(data: Mapping[str, Any], file: str) -> list[Rule]:
+    """Rules from an already-parsed TOML document."""
+    for key in data:
+        if key not in ("meta", "rules"):
+            raise RuleDataError(file, None, key, "unknown top-level key (allowed: meta, rules)")
+    rows = data.get("rules", [])
+    if not isinstance(rows, list):
+        raise RuleDataError(file, None, "rules", "expected an array of tables ([[rules]])")
+    return [_parse_row(raw, i, file) for i, raw in enumerate(rows)]
+
+
+def load_rule_text(text: str, file: str = "<string>") -> list[Rule]:
+    """Rules from TOML text; ``file`` names it in errors."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleDataError(file, None, None, f"not valid TOML: {exc}") from None
+    return parse_rules(data, file)
+
+
+def load_rule_file(path: Traversable | Path | str, name: str | None = None) -> list[Rule]:
+    """Rules from one TOML file (a path or a package resource)."""
+    resource: Traversable = Path(path) if isinstance(path, str) else path
+    label = name or str(getattr(resource, "name", resource))
+    try:
+        text = resource.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleDataError(label, None, None, f"cannot be read: {exc}") from None
+    return load_rule_text(text, label)
+
+
+def check_rule_set(rules: Sequence[Rule]) -> None:
+    """Reject duplicate ids, and versions of the same rule whose in-force ranges overlap.
+
+    Two rows are versions of the same rule when they produce the same ``item`` from the same
+    ``trigger`` under the same ``when`` conditions and provider types.
+    """
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleDataError(
+                rule.file, rule.id, "id", f"duplicate id (also in {seen[rule.id].file})"
+            )
+        seen[rule.id] = rule
+    groups: dict[tuple[object, ...], list[Rule]] = {}
+    for rule in rules:
+        key = (
+            rule.item,
+            rule.trigger,
+            tuple(sorted(rule.when.items())),
+            tuple(sorted(rule.provider_types)),
+            rule.unless,
+        )
+        groups.setdefault(key, []).append(rule)
+    for versions in groups.values():
+        _check_overlaps(versions)
+
+
+def _check_overlaps(versions: Iterable[Rule]) -> None:
+    ordered = sorted(versions, key=lambda r: r.in_force.start)
+    for earlier, later in itertools.pairwise(ordered):
+        if earlier.in_force.overlaps(later.in_force):
+            raise RuleDataError(
+                later.file,
+                later.id,
+                "in_force_from",
+                f"in force {later.in_force.describe()} overlaps rule {earlier.id} "
+                f"({earlier.in_force.describe()}) for the same item {later.item!r}",
+            )

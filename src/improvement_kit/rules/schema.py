@@ -1,0 +1,78 @@
+"""A rule: one row of a jurisdiction's rule table, with its source and in-force dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+
+import attrs
+
+from improvement_kit.model.sources import InForce, Nature, Source, VerificationGrade
+from improvement_kit.model.timeline import ItemKind, RuleRef
+from improvement_kit.rules.deadlines import Deadline
+
+__all__ = ["CalendarChoice", "Rule"]
+
+
+class CalendarChoice(enum.StrEnum):
+    """Which working-day calendar a rule counts on.
+
+    ``regional``: weekends, Christmas Day, Good Friday and the region's bank holidays.
+    ``school``: the regional calendar plus any "part of a holiday longer than a week taken by
+    the school in question" (Education (School Inspection) (England) Regulations 2005 reg 2(1)),
+    when the case gives the school's holidays.
+    """
+
+    REGIONAL = "regional"
+    SCHOOL = "school"
+
+
+@attrs.frozen
+class Rule:
+    """One rule version.
+
+    Rules with a ``trigger`` are applied by the engine to every event of that type whose date
+    falls within ``in_force`` (the version in force on the trigger date applies) and whose
+    fields match ``when``. Rules without a trigger are looked up by plugin code.
+    ``anchor`` names the event field the deadline counts from (``date`` by default), or
+    ``item:<id>`` for a date computed by an earlier rule from the same trigger.
+    """
+
+    id: str
+    item: str
+    title: str
+    kind: ItemKind
+    in_force: InForce
+    source: Source
+    grade: VerificationGrade
+    nature: Nature = Nature.LAW
+    deadline: Deadline | None = None
+    calendar: CalendarChoice = CalendarChoice.REGIONAL
+    trigger: str | None = None
+    anchor: str = "date"
+    anchor_label: str = ""
+    when: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    unless: tuple[str, ...] = ()
+    satisfied_by: tuple[str, ...] = ()
+    provider_types: tuple[str, ...] = ()
+    actor: str | None = None
+    value: str | None = None
+    wording: str = ""
+    notes: str = ""
+    file: str = ""
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """Whether this version applies to a trigger event on ``day``."""
+        return self.in_force.contains(day)
+
+    def ref(self) -> RuleRef:
+        """The reference a timeline item carries."""
+        return RuleRef(self.id, self.title, self.source, self.grade, self.in_force, self.nature)
+
+    def describe_source(self) -> str:
+        """``"rule EM-WN-02 (EIA 2006 s.60(1)(b) as enacted; primary); in force ..."``."""
+        return (
+            f"rule {self.id} ({self.source.citation}; {self.nature}, {self.grade}); "
+            f"in force {self.in_force.describe()}"
+        )
