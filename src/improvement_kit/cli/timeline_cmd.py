@@ -1,0 +1,123 @@
+"""``improvement-kit timeline`` and ``improvement-kit validate``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from improvement_kit.errors import InputError
+
+__all__ = ["iso_date", "register"]
+
+
+def iso_date(text: str) -> dt.date:
+    """argparse type for an ISO 8601 date."""
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def register(sub: Any) -> None:
+    """Add ``timeline`` and ``validate``."""
+    p = sub.add_parser(
+        "timeline",
+        help="compute the timeline of a case file",
+        description="Compute what is due, by when and why, for a case file (YAML or JSON).",
+    )
+    p.add_argument("case", metavar="CASE", help="case file (.yaml, .yml or .json)")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument(
+        "--json",
+        dest="format",
+        action="store_const",
+        const="json",
+        help="the documented JSON contract",
+    )
+    fmt.add_argument(
+        "--ics",
+        dest="format",
+        action="store_const",
+        const="ics",
+        help="iCalendar events (import into Outlook)",
+    )
+    fmt.add_argument(
+        "--text", dest="format", action="store_const", const="text", help="plain text (the default)"
+    )
+    p.add_argument(
+        "--as-of",
+        type=iso_date,
+        metavar="DATE",
+        help="add each item's status (done, due, overdue, ...) on DATE",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    p.set_defaults(handler=_timeline, format="text")
+
+    v = sub.add_parser(
+        "validate",
+        help="check a case file without computing",
+        description="Check a case file: every problem is printed with its field path.",
+    )
+    v.add_argument("case", metavar="CASE")
+    v.set_defaults(handler=_validate)
+
+
+def _write(output: str | None, data: str | bytes) -> None:
+    if output is None:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    from improvement_kit.fileio import atomic_write
+
+    atomic_write(
+        Path(output), data.encode("utf-8") if isinstance(data, str) else data, overwrite=True
+    )
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from improvement_kit.output import timeline_to_ics, timeline_to_json, timeline_to_text
+    from improvement_kit.serialization import load_case
+    from improvement_kit.timeline import build_timeline
+
+    case = load_case(args.case)
+    timeline = build_timeline(case, as_of=args.as_of)
+    if args.format == "json":
+        _write(args.output, timeline_to_json(timeline, case))
+    elif args.format == "ics":
+        _write(args.output, timeline_to_ics(timeline))
+    else:
+        _write(args.output, timeline_to_text(timeline))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from improvement_kit.errors import CaseFileError
+    from improvement_kit.plugins import default_plugins
+    from improvement_kit.serialization import load_case
+
+    try:
+        case = load_case(args.case)
+    except CaseFileError as exc:
+        for line in exc.errors:
+            print(f"{exc.source}: {line}", file=sys.stderr)
+        return 2
+    plugins = default_plugins()
+    jurisdiction = plugins.jurisdiction(case.jurisdiction)
+    if case.provider.type not in jurisdiction.provider_types:
+        allowed = ", ".join(t.value for t in jurisdiction.provider_types)
+        raise InputError(
+            "provider.type",
+            case.provider.type.value,
+            f"is not a provider type of {jurisdiction.id} (allowed: {allowed})",
+        )
+    print(f"{args.case}: valid ({len(case.events)} events, jurisdiction {case.jurisdiction})")
+    return 0
