@@ -1,0 +1,75 @@
+"""Shared fixtures: a small fictional jurisdiction used to test the engine on its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from improvement_kit.hookspecs import hookimpl
+from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
+from improvement_kit.model import Category, Grade, Inspection, Provider, ProviderType
+from improvement_kit.plugins import Plugins, make_plugin_manager
+
+FAKE_ID = "testland"
+
+
+class FakeJurisdiction:
+    """A jurisdiction whose rules are whatever TOML text the test gives."""
+
+    def __init__(self, rules_dir: Path) -> None:
+        self.rules_dir = rules_dir
+
+    @hookimpl
+    def improvement_kit_jurisdictions(self) -> Sequence[Jurisdiction]:
+        return [
+            Jurisdiction(
+                FAKE_ID,
+                "Testland schools",
+                "england-and-wales",
+                (ProviderType.COMMUNITY, ProviderType.VOLUNTARY_AIDED),
+            )
+        ]
+
+    @hookimpl
+    def improvement_kit_rule_tables(self, jurisdiction: str) -> Sequence[Path]:
+        if jurisdiction != FAKE_ID:
+            return []
+        return sorted(self.rules_dir.glob("*.toml"))
+
+    @hookimpl
+    def improvement_kit_decide_category(
+        self, inspection: Inspection, provider: Provider, jurisdiction: str
+    ) -> CategoryDecision | None:
+        del provider
+        if jurisdiction != FAKE_ID:
+            return None
+        if inspection.grades.get("overall-effectiveness") is Grade.INADEQUATE:
+            return CategoryDecision(
+                Category.SPECIAL_MEASURES, "T-CAT-01", ("overall effectiveness inadequate",)
+            )
+        return CategoryDecision(None, "T-CAT-01", ("not inadequate",))
+
+
+@pytest.fixture
+def testland(tmp_path: Path) -> Callable[[str], Plugins]:
+    """``testland(toml_text)``: Plugins with only the fake jurisdiction and those rules."""
+
+    def make(rules: str, *extra_plugins: object) -> Plugins:
+        folder = tmp_path / "rules"
+        folder.mkdir(exist_ok=True)
+        (folder / "rules.toml").write_text(textwrap.dedent(rules), encoding="utf-8")
+        pm, problems = make_plugin_manager(
+            load_entrypoints=False, plugins=[FakeJurisdiction(folder), *extra_plugins]
+        )
+        return Plugins(pm, problems)
+
+    return make
+
+
+def d(text: str) -> dt.date:
+    """``d("2014-12-18")``."""
+    return dt.date.fromisoformat(text)
