@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from improvement_kit.calendar import Closure, WorkingDayCalendar
+from improvement_kit.calendar import Closure, WorkingDayCalendar, get_calendar
 from improvement_kit.errors import InputError
 from improvement_kit.jurisdictions import CategoryDecision
 from improvement_kit.model import (
@@ -376,11 +377,18 @@ def build_calendars(
     case: Case, region: str, plugin_closures: Sequence[Closure] = ()
 ) -> dict[CalendarChoice, WorkingDayCalendar]:
     """The regional and school calendars of a case."""
-    regional = WorkingDayCalendar.for_region(region)
-    closures = (*case.closures, *plugin_closures)
+    return _calendars(region, (*case.closures, *plugin_closures), case.all_school_holidays())
+
+
+@functools.lru_cache(maxsize=256)
+def _calendars(
+    region: str, closures: tuple[Closure, ...], holidays: tuple[Closure, ...]
+) -> dict[CalendarChoice, WorkingDayCalendar]:
+    # Building a calendar table takes milliseconds; cases of one authority share term dates
+    # and closures, so the pair is cached by its inputs (calendars are immutable).
+    regional = get_calendar(region)
     if closures:
         regional = regional.with_closures(closures)
-    holidays = case.all_school_holidays()
     school = regional.with_school_holidays(holidays) if holidays else regional
     return {CalendarChoice.REGIONAL: regional, CalendarChoice.SCHOOL: school}
 
