@@ -1,0 +1,101 @@
+"""Built-in plugin: maintained schools in England (community, foundation, voluntary, special
+and maintained nursery schools; PRUs, with the management committee in place of the governing
+body).
+
+Registered through the ``improvement_kit`` entry-point group exactly like a third-party
+plugin. Rules live in ``rules/*.toml`` with their sources; the rules that need code are in
+:mod:`.category` (the follow-up category an inspection leads to) and :mod:`.derive`
+(warning notices, eligibility for intervention, powers, academy orders); the document
+templates and their contexts are in :mod:`.documents`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
+
+from improvement_kit.hookspecs import hookimpl
+from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
+from improvement_kit.model import Inspection, Provider, ProviderType
+
+if TYPE_CHECKING:
+    from improvement_kit.documents.spec import TemplateSpec
+    from improvement_kit.model import TimelineItem
+    from improvement_kit.timeline import TimelineContext
+
+__all__ = ["JURISDICTION", "JURISDICTION_ID"]
+
+__version__ = "0.1.0"
+
+#: The stable id of this jurisdiction.
+JURISDICTION_ID = "england-maintained"
+
+JURISDICTION = Jurisdiction(
+    id=JURISDICTION_ID,
+    name="England: maintained schools and pupil referral units",
+    region="england-and-wales",
+    provider_types=(
+        ProviderType.COMMUNITY,
+        ProviderType.FOUNDATION,
+        ProviderType.VOLUNTARY_AIDED,
+        ProviderType.VOLUNTARY_CONTROLLED,
+        ProviderType.COMMUNITY_SPECIAL,
+        ProviderType.FOUNDATION_SPECIAL,
+        ProviderType.MAINTAINED_NURSERY,
+        ProviderType.PUPIL_REFERRAL_UNIT,
+    ),
+    description=(
+        "Education and Inspections Act 2006 Part 4, Education Act 2005 Part 1 and "
+        "Academies Act 2010 s.4, as in force on each trigger date."
+    ),
+)
+
+
+@hookimpl
+def improvement_kit_jurisdictions() -> Sequence[Jurisdiction]:
+    """Declare ``england-maintained``."""
+    return [JURISDICTION]
+
+
+@hookimpl
+def improvement_kit_rule_tables(jurisdiction: str) -> Sequence[Traversable]:
+    """The rule tables of ``england-maintained``."""
+    if jurisdiction != JURISDICTION_ID:
+        return []
+    folder = files(__name__) / "rules"
+    return sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(".toml")),
+        key=lambda entry: entry.name,
+    )
+
+
+@hookimpl
+def improvement_kit_decide_category(
+    inspection: Inspection, provider: Provider, jurisdiction: str
+) -> CategoryDecision | None:
+    """The category an inspection of a maintained school leads to."""
+    if jurisdiction != JURISDICTION_ID:
+        return None
+    from improvement_kit_england_maintained.category import decide_category
+
+    return decide_category(inspection, provider)
+
+
+@hookimpl
+def improvement_kit_timeline_items(context: TimelineContext) -> Sequence[TimelineItem]:
+    """Warning notices, eligibility, powers and academy orders, derived in code."""
+    if context.case.jurisdiction != JURISDICTION_ID:
+        return []
+    from improvement_kit_england_maintained.derive import derive_items
+
+    return derive_items(context)
+
+
+@hookimpl
+def improvement_kit_templates() -> Sequence[TemplateSpec]:
+    """The England maintained-school document templates."""
+    from improvement_kit_england_maintained.documents import template_specs
+
+    return template_specs()
