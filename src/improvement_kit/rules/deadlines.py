@@ -63,14 +63,39 @@ class Computed:
     explanation: str
 
 
-def _counted_text(counted: Counted, phrase: str, anchor_label: str) -> str:
+def _plural(n: int, word: str) -> str:
+    """``"1 working day"``, ``"15 working days"``."""
+    return f"{n} {word}" if abs(n) == 1 else f"{n} {word}s"
+
+
+def _skipped_runs(counted: Counted, calendar: WorkingDayCalendar) -> list[str]:
+    """Skipped days as text, a run of days with the same reason and no working day between
+    them written once ("22 Jul - 1 Sep school holiday: Summer holiday")."""
+    runs: list[tuple[dt.date, dt.date, str]] = []
+    for skipped in counted.skipped:
+        if runs:
+            first, last, reason = runs[-1]
+            if reason == skipped.reason and calendar.count(last, skipped.day) == 0:
+                runs[-1] = (first, skipped.day, reason)
+                continue
+        runs.append((skipped.day, skipped.day, skipped.reason))
+    return [
+        f"{_short(first)} {reason}"
+        if first == last
+        else f"{_short(first)} - {_short(last)} {reason}"
+        for first, last, reason in runs
+    ]
+
+
+def _counted_text(
+    counted: Counted, phrase: str, anchor_label: str, calendar: WorkingDayCalendar
+) -> str:
     anchor = describe_day(counted.start)
     if anchor_label:
         anchor += f", {anchor_label}"
-    text = f"{counted.n} working days {phrase} {anchor}"
+    text = f"{_plural(counted.n, 'working day')} {phrase} {anchor}"
     if counted.skipped:
-        skipped = ", ".join(f"{_short(s.day)} {s.reason}" for s in counted.skipped)
-        text += f"; skipped {skipped}"
+        text += "; skipped " + ", ".join(_skipped_runs(counted, calendar))
     text += f" -> {describe_day(counted.result)}"
     if counted.calendar_name and counted.calendar_name != "england-and-wales":
         text += f" (calendar: {counted.calendar_name})"
@@ -90,7 +115,10 @@ class WorkingDaysFollowing:
         """The deadline for ``anchor`` on ``calendar``."""
         counted = calendar.explain(anchor, self.n)
         return Computed(
-            counted.result, None, counted.provisional, _counted_text(counted, "following", label)
+            counted.result,
+            None,
+            counted.provisional,
+            _counted_text(counted, "following", label, calendar),
         )
 
 
@@ -107,7 +135,7 @@ class WorkingDaysBeginningWith:
             counted.result,
             None,
             counted.provisional,
-            _counted_text(counted, "beginning with", label),
+            _counted_text(counted, "beginning with", label, calendar),
         )
 
 
@@ -130,7 +158,8 @@ class MonthsFollowing:
             due,
             None,
             False,
-            f"{self.n} calendar months following {anchor_text} -> {describe_day(due)}{clamp}",
+            f"{_plural(self.n, 'calendar month')} following {anchor_text} -> "
+            f"{describe_day(due)}{clamp}",
         )
 
 
@@ -151,8 +180,8 @@ class CalendarDaysElapsed:
             due,
             None,
             False,
-            f"{self.n} calendar days elapsed since {anchor_text} ({self.reading} reading) "
-            f"-> {describe_day(due)}",
+            f"{_plural(self.n, 'calendar day')} elapsed since {anchor_text} "
+            f"({self.reading} reading) -> {describe_day(due)}",
         )
 
 
@@ -168,7 +197,10 @@ class CalendarDaysFollowing:
         due = anchor + dt.timedelta(days=self.n)
         anchor_text = describe_day(anchor) + (f", {label}" if label else "")
         return Computed(
-            due, None, False, f"{self.n} calendar days after {anchor_text} -> {describe_day(due)}"
+            due,
+            None,
+            False,
+            f"{_plural(self.n, 'calendar day')} after {anchor_text} -> {describe_day(due)}",
         )
 
 
