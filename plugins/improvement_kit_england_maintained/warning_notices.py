@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 from improvement_kit.calendar import months_following
 from improvement_kit.model import (
     ItemKind,
@@ -29,6 +31,7 @@ from improvement_kit.model import (
     ReligiousCharacter,
     RepresentationsMade,
     TimelineItem,
+    WarningNoticeComplied,
     WarningNoticeConfirmed,
     WarningNoticeGiven,
     WarningNoticeNotConfirmed,
@@ -177,6 +180,14 @@ def _one_notice(
             return items, None
         cp_end = computed.due
 
+    complied = _complied(ctx, notice, cp_end, items)
+    if complied is not None:
+        ctx.warn(
+            f"{where}: the governing body complied on {describe_day(complied)}, by the end of "
+            f"the compliance period ({describe_day(cp_end)}); the school does not become "
+            f"eligible for intervention under {ground} on this notice"
+        )
+        return items, None
     ceased = _ceased(ctx, notice, notices, items)
     eligibility_rule = ctx.rule_for("eligible-for-intervention", given, ground=ground)
     if eligibility_rule is None:
@@ -224,6 +235,22 @@ def _one_notice(
         compliance_period_end=cp_end,
         explanation=why,
     )
+
+
+def _complied(
+    ctx: TimelineContext, notice: WarningNoticeGiven, cp_end: dt.date, items: list[TimelineItem]
+) -> dt.date | None:
+    """The day the governing body complied, if it did so by the end of the compliance period
+    (s.60(1)(c)/(d): eligibility needs a failure to comply by then). Marks the
+    ``warning-notice.compliance-period-end`` item of this notice as satisfied."""
+    for event in ctx.case.of_type(WarningNoticeComplied):
+        if event.date < notice.date or not _mine(event.notice, notice):
+            continue
+        for index, item in enumerate(items):
+            if item.id == "warning-notice.compliance-period-end":
+                items[index] = attrs.evolve(item, satisfied_on=event.date)
+        return event.date if event.date <= cp_end else None
+    return None
 
 
 def _old_compliance_period(

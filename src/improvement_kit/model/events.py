@@ -36,6 +36,7 @@ __all__ = [
     "RepresentationsMade",
     "StatementOfActionSent",
     "TermDates",
+    "WarningNoticeComplied",
     "WarningNoticeConfirmed",
     "WarningNoticeGiven",
     "WarningNoticeNotConfirmed",
@@ -194,6 +195,14 @@ class WarningNoticeNotConfirmed(Event):
 
 
 @attrs.frozen(kw_only=True)
+class WarningNoticeComplied(Event):
+    """The governing body complied with a warning notice to the authority's satisfaction."""
+
+    TYPE: ClassVar[str] = "warning-notice-complied"
+    notice: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class ReasonableNoticeGiven(Event):
     """Reasonable notice in writing of proposed intervention (EIA 2006 s.60(1)(d)/(e))."""
 
@@ -255,6 +264,7 @@ EVENT_TYPES: Mapping[str, type[Event]] = {
         RepresentationsMade,
         WarningNoticeConfirmed,
         WarningNoticeNotConfirmed,
+        WarningNoticeComplied,
         ReasonableNoticeGiven,
         CoastingNotification,
         AcademyOrderMade,
