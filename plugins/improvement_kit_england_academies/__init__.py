@@ -1,0 +1,86 @@
+"""Built-in plugin: academies and free schools in England.
+
+Academies Act 2010 ss.2A-2D (termination of the Academy agreement; termination warning notices),
+EA 2005 ss.13, 16 and 17 with SI 2005/2038 regs 5-7 (the proprietor's comments, parents' copies
+and statement of action), EA 1996 s.497C (CWSA 2026 compliance directions, from 29 Jun 2026) and
+DfE policy after a category of concern.
+
+Registered through the ``improvement_kit`` entry-point group exactly like a third-party plugin.
+Rules live in ``rules/*.toml``; :mod:`.category` is this plugin's own category decision and
+:mod:`.derive` the items that need code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
+
+from improvement_kit.hookspecs import hookimpl
+from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
+from improvement_kit.model import Inspection, Provider, ProviderType
+
+if TYPE_CHECKING:
+    from improvement_kit.model import TimelineItem
+    from improvement_kit.timeline import TimelineContext
+
+__all__ = ["JURISDICTION", "JURISDICTION_ID"]
+
+__version__ = "0.1.0"
+
+#: The stable id of this jurisdiction.
+JURISDICTION_ID = "england-academies"
+
+JURISDICTION = Jurisdiction(
+    id=JURISDICTION_ID,
+    name="England: academies and free schools",
+    region="england-and-wales",
+    provider_types=(ProviderType.ACADEMY, ProviderType.FREE_SCHOOL),
+    description=(
+        "Academies Act 2010 ss.2A-2D, Education Act 2005 ss.13-17 with SI 2005/2038, "
+        "Education Act 1996 s.497C (from 29 Jun 2026) and DfE policy, as in force on each "
+        "trigger date."
+    ),
+)
+
+
+@hookimpl
+def improvement_kit_jurisdictions() -> Sequence[Jurisdiction]:
+    """Declare ``england-academies``."""
+    return [JURISDICTION]
+
+
+@hookimpl
+def improvement_kit_rule_tables(jurisdiction: str) -> Sequence[Traversable]:
+    """The rule tables of ``england-academies``."""
+    if jurisdiction != JURISDICTION_ID:
+        return []
+    folder = files(__name__) / "rules"
+    return sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(".toml")),
+        key=lambda entry: entry.name,
+    )
+
+
+@hookimpl
+def improvement_kit_decide_category(
+    inspection: Inspection, provider: Provider, jurisdiction: str
+) -> CategoryDecision | None:
+    """The category an Ofsted inspection of an academy leads to (``None``: not decided)."""
+    del provider
+    if jurisdiction != JURISDICTION_ID:
+        return None
+    from improvement_kit_england_academies.category import decide_category
+
+    return decide_category(inspection)
+
+
+@hookimpl
+def improvement_kit_timeline_items(context: TimelineContext) -> Sequence[TimelineItem]:
+    """Termination warning notices, the s.2B power and the statement of action."""
+    if context.case.jurisdiction != JURISDICTION_ID:
+        return []
+    from improvement_kit_england_academies.derive import derive_items
+
+    return derive_items(context)

@@ -1,0 +1,252 @@
+"""Academy items derived in code.
+
+* Termination warning notices (recorded as ``warning-notice-given`` by the Secretary of State):
+  the dates the notice specifies (AA 2010 s.2B(3)); a period written as "within N days" is
+  ambiguous (worked example 15), so the stored reading (calendar days) is shown with both
+  working-day alternatives.
+* The s.2B(4) termination power after a coasting notification and a notice not complied with.
+* The proprietor's statement of action (EA 2005 s.17, SI 2005/2038 reg 7) and comments on the
+  draft report (reg 5), only when the report states that special measures are required or the
+  academy requires significant improvement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from improvement_kit.errors import InputError
+from improvement_kit.model import (
+    Category,
+    CategoryNotice,
+    CategoryRemoved,
+    CoastingNotification,
+    DraftReportReceived,
+    Event,
+    FinalReportReceived,
+    Inspection,
+    NoticeGiver,
+    TimelineItem,
+    WarningNoticeGiven,
+)
+from improvement_kit.rules import (
+    CalendarDaysFollowing,
+    Computed,
+    WorkingDaysBeginningWith,
+    WorkingDaysFollowing,
+    describe_day,
+    parse_period_expression,
+)
+
+if TYPE_CHECKING:
+    from improvement_kit.rules import Rule
+    from improvement_kit.timeline import TimelineContext
+
+__all__ = ["derive_items", "specified_period"]
+
+_BARE_DAYS = re.compile(r"^\s*(?:within\s+)?(\d+)\s+days?\s*$", re.IGNORECASE)
+_WITHIN = re.compile(r"^\s*within\s+", re.IGNORECASE)
+
+
+def specified_period(
+    context: TimelineContext, rule: Rule, notice: WarningNoticeGiven
+) -> tuple[Computed, dict[str, str]] | None:
+    """The date a notice specifies: its ``compliance_period_end``, or its ``compliance_period``
+    counted from the notice date. A bare "N days" is read as calendar days and the two
+    working-day readings are returned in the details."""
+    if notice.compliance_period_end is not None:
+        end = notice.compliance_period_end
+        return (
+            Computed(
+                end,
+                None,
+                False,
+                f"the notice given {describe_day(notice.date)} specifies {describe_day(end)}",
+            ),
+            {},
+        )
+    text = notice.compliance_period
+    if text is None:
+        return None
+    calendar = context.calendar(rule.calendar)
+    label = rule.anchor_label
+    bare = _BARE_DAYS.match(text)
+    if bare is None:
+        try:
+            point = parse_period_expression(_WITHIN.sub("", text))
+        except ValueError as exc:
+            raise InputError("compliance_period", text, str(exc).split(" is ", 1)[-1]) from None
+        computed = point.evaluate(notice.date, calendar, label)
+        return (
+            Computed(
+                computed.due,
+                None,
+                computed.provisional,
+                f"the notice specifies {text!r}: {computed.explanation}",
+            ),
+            {},
+        )
+    n = int(bare.group(1))
+    stored = CalendarDaysFollowing(n).evaluate(notice.date, calendar, label)
+    following = WorkingDaysFollowing(n).evaluate(notice.date, calendar, label)
+    beginning = WorkingDaysBeginningWith(n).evaluate(notice.date, calendar, label)
+    assert stored.due and following.due and beginning.due
+    explanation = (
+        f"the notice specifies {text!r}: 'days' unqualified, read as calendar days (rule "
+        f"AC-PRAC-01, ambiguous): {stored.explanation}; alternatives: "
+        f"{following.explanation}; {beginning.explanation}"
+    )
+    details = {
+        "reading": "calendar-days",
+        "calendar_days": stored.due.isoformat(),
+        "working_days_following": following.due.isoformat(),
+        "working_days_beginning_with": beginning.due.isoformat(),
+    }
+    return (
+        Computed(stored.due, None, following.provisional or beginning.provisional, explanation),
+        details,
+    )
+
+
+def _first_after(events: list[Event], day: dt.date) -> Event | None:
+    return next((e for e in events if e.date >= day), None)
+
+
+def _notice_items(context: TimelineContext) -> list[TimelineItem]:
+    items: list[TimelineItem] = []
+    case = context.case
+    representations = [e for e in case.events if e.type == "representations-made"]
+    coasting = case.of_type(CoastingNotification)
+    for notice in case.of_type(WarningNoticeGiven):
+        if notice.given_by is not NoticeGiver.SECRETARY_OF_STATE:
+            context.warn(
+                f"warning notice of {describe_day(notice.date)} given by "
+                f"{notice.given_by.value}: a local authority has no statutory warning-notice "
+                "power over an academy (rule AC-LA-01); no deadline computed"
+            )
+            continue
+        last: dt.date | None = None
+        for item_id in (
+            "termination-warning-notice.action-due",
+            "termination-warning-notice.response-due",
+        ):
+            rule = context.rule_for(item_id, notice.date)
+            if rule is None:
+                continue
+            found = specified_period(context, rule, notice)
+            if found is None:
+                context.warn(
+                    f"{rule.title}: the notice of {describe_day(notice.date)} specifies no "
+                    f"date (compliance_period_end or compliance_period); rule {rule.id} needs it"
+                )
+                continue
+            computed, details = found
+            satisfied = None
+            if item_id.endswith("response-due"):
+                done = _first_after(representations, notice.date)
+                satisfied = done.date if done is not None else None
+            extra = (
+                "the case records one specified period for the notice; it is used for both "
+                "the action and the response (s.2B(3) allows two different dates)"
+            )
+            items.append(
+                context.make_item(
+                    rule,
+                    computed,
+                    explanation=extra,
+                    trigger=notice,
+                    satisfied_on=satisfied,
+                    details=details,
+                )
+            )
+            if computed.due is not None:
+                last = computed.due if last is None else max(last, computed.due)
+        notified = [c for c in coasting if c.date <= notice.date]
+        power = context.rule_for("termination.s2b-power", notice.date)
+        if notified and power is not None and last is not None:
+            window = context.evaluate(power, last)
+            items.append(
+                context.make_item(
+                    power,
+                    window,
+                    explanation=(
+                        f"the academy was notified as coasting on "
+                        f"{describe_day(notified[-1].date)}; only if the proprietor failed to "
+                        "take the specified action or to respond on time"
+                    ),
+                    trigger=notice,
+                )
+            )
+    return items
+
+
+def _stated_category(context: TimelineContext, received: dt.date) -> Category | None:
+    """The statutory category the report received on ``received`` states, if any."""
+    case = context.case
+    inspections = [i for i in case.of_type(Inspection) if i.date <= received]
+    notices = [n for n in case.of_type(CategoryNotice) if n.date <= received]
+    removals = [r for r in case.of_type(CategoryRemoved) if r.date <= received]
+    if inspections:
+        latest = inspections[-1]
+        decided = next((d for i, d in context.decisions if i is latest), None)
+        category = latest.category or (decided.category if decided is not None else None)
+        if category is not None and category.statutory:
+            return category
+        notices = [n for n in notices if n.date >= latest.start]
+    statutory = [n for n in notices if n.category.statutory]
+    if not statutory:
+        return None
+    last = statutory[-1]
+    if any(r.date >= last.date for r in removals):
+        return None
+    return last.category
+
+
+def _statement_items(context: TimelineContext) -> list[TimelineItem]:
+    items: list[TimelineItem] = []
+    sent = [e for e in context.case.events if e.type == "statement-of-action-sent"]
+    for report in context.case.of_type(FinalReportReceived):
+        rule = context.rule_for("statement-of-action.due", report.date)
+        if rule is None:
+            continue
+        category = _stated_category(context, report.date)
+        if category is None:
+            continue
+        computed = context.evaluate(rule, report.date)
+        done = _first_after(sent, report.date)
+        items.append(
+            context.make_item(
+                rule,
+                computed,
+                explanation=f"the report states {category.label(report.date)}",
+                trigger=report,
+                satisfied_on=done.date if done is not None else None,
+            )
+        )
+    return items
+
+
+def _draft_items(context: TimelineContext) -> list[TimelineItem]:
+    items: list[TimelineItem] = []
+    for draft in context.case.of_type(DraftReportReceived):
+        rule = context.rule_for("draft-report.comments-due", draft.date)
+        if rule is None:
+            continue
+        category = _stated_category(context, draft.date)
+        if category is None:
+            continue
+        items.append(
+            context.make_item(
+                rule,
+                context.evaluate(rule, draft.date),
+                explanation=f"the draft states {category.label(draft.date)}",
+                trigger=draft,
+            )
+        )
+    return items
+
+
+def derive_items(context: TimelineContext) -> list[TimelineItem]:
+    """Every academy item that needs code."""
+    return [*_notice_items(context), *_draft_items(context), *_statement_items(context)]
