@@ -40,6 +40,7 @@ JURISDICTION = Jurisdiction(
         "School Standards and Organisation (Wales) Act 2013 Part 2 (from 20 Feb 2014; SSFA 1998 "
         "before), Education Act 2005 Part 1 (Estyn), as in force on each trigger date."
     ),
+    country="wales",
 )
 
 _STATUTORY_RULE = "W-CAT-01"

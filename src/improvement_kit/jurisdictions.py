@@ -15,7 +15,8 @@ class Jurisdiction:
     """A set of rules for one kind of provider in one country.
 
     ``id`` is stable (``england-maintained``); ``region`` is the working-day calendar its
-    rules count on (``england-and-wales``).
+    rules count on (``england-and-wales``); ``country`` (``england`` or ``wales``) chooses the
+    names categories go by.
     """
 
     id: str
@@ -23,6 +24,7 @@ class Jurisdiction:
     region: str
     provider_types: tuple[ProviderType, ...]
     description: str = ""
+    country: str = "england"
 
 
 @attrs.frozen

@@ -270,6 +270,7 @@ def _apply_rules(ctx: TimelineContext) -> None:
 
 def _apply_categories(ctx: TimelineContext, plugins: Plugins) -> None:
     case = ctx.case
+    wales = plugins.jurisdiction(case.jurisdiction).country == "wales"
     for inspection in case.inspections():
         decision = plugins.decide_category(inspection, case.provider, case.jurisdiction)
         ctx.decisions.append((inspection, decision))
@@ -305,7 +306,7 @@ def _apply_categories(ctx: TimelineContext, plugins: Plugins) -> None:
                     rule,
                     item_id="category",
                     kind=ItemKind.STATUS,
-                    title=f"Category: {category.label(inspection.date)}",
+                    title=f"Category: {category.label(inspection.date, wales=wales)}",
                     value=category.value,
                     due=inspection.date,
                     explanation=(
@@ -322,7 +323,7 @@ def _apply_categories(ctx: TimelineContext, plugins: Plugins) -> None:
                     rule,
                     item_id="monitoring",
                     kind=ItemKind.STATUS,
-                    title=f"Follow-up: {decision.monitoring.label(inspection.date)}",
+                    title=f"Follow-up: {decision.monitoring.label(inspection.date, wales=wales)}",
                     value=decision.monitoring.value,
                     due=inspection.date,
                     explanation=reasons or None,

@@ -35,6 +35,7 @@ __all__ = [
     "ReportPublished",
     "RepresentationsMade",
     "StatementOfActionSent",
+    "SupportAndChallengeVisit",
     "TermDates",
     "WarningNoticeComplied",
     "WarningNoticeConfirmed",
@@ -55,6 +56,7 @@ class NoticeGiver(enum.StrEnum):
 
     LOCAL_AUTHORITY = "local-authority"
     SECRETARY_OF_STATE = "secretary-of-state"
+    WELSH_MINISTERS = "welsh-ministers"
 
 
 @attrs.frozen(kw_only=True)
@@ -220,6 +222,13 @@ class CoastingNotification(Event):
 
 
 @attrs.frozen(kw_only=True)
+class SupportAndChallengeVisit(Event):
+    """An Ofsted support and challenge visit to a further education provider (2012-2017)."""
+
+    TYPE: ClassVar[str] = "support-and-challenge-visit"
+
+
+@attrs.frozen(kw_only=True)
 class AcademyOrderMade(Event):
     """The Secretary of State made an academy order (Academies Act 2010 s.4)."""
 
@@ -268,6 +277,7 @@ EVENT_TYPES: Mapping[str, type[Event]] = {
         ReasonableNoticeGiven,
         CoastingNotification,
         AcademyOrderMade,
+        SupportAndChallengeVisit,
         TermDates,
     )
 }
