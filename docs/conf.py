@@ -29,3 +29,18 @@ nitpicky = False
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
 html_static_path: list[str] = []
+
+
+def _skip_duplicate_type(
+    app: object, what: str, name: str, obj: object, skip: bool, options: object
+) -> bool | None:
+    # GenericEvent.type repeats Event.type; documenting both makes every ``type[...]`` hint an
+    # ambiguous cross-reference.
+    qualname = getattr(obj, "fget", None)
+    if name == "type" and qualname is not None and "GenericEvent" in qualname.__qualname__:
+        return True
+    return None
+
+
+def setup(app: object) -> None:
+    app.connect("autodoc-skip-member", _skip_duplicate_type)  # type: ignore[attr-defined]
