@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 
 import attrs
 
@@ -71,7 +72,12 @@ class InForce:
 
     def describe(self) -> str:
         """``"1 Apr 2007 - 17 Apr 2016"`` or ``"from 18 Apr 2016"``."""
-        start = f"{self.start.day} {self.start:%b %Y}"
-        if self.end is None:
-            return f"from {start}"
-        return f"{start} - {self.end.day} {self.end:%b %Y}"
+        return _describe_range(self.start, self.end)
+
+
+@functools.lru_cache(maxsize=1024)
+def _describe_range(start: dt.date, end: dt.date | None) -> str:
+    first = f"{start.day} {start:%b %Y}"
+    if end is None:
+        return f"from {first}"
+    return f"{first} - {end.day} {end:%b %Y}"

@@ -20,6 +20,12 @@ class RuleBook:
         self._rules = tuple(rules)
         check_rule_set(self._rules)
         self._by_id = {rule.id: rule for rule in self._rules}
+        self._by_item: dict[str, list[Rule]] = {}
+        self._by_trigger: dict[str, list[Rule]] = {}
+        for rule in self._rules:
+            self._by_item.setdefault(rule.item, []).append(rule)
+            if rule.trigger is not None:
+                self._by_trigger.setdefault(rule.trigger, []).append(rule)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self._rules)
@@ -50,8 +56,8 @@ class RuleBook:
     def for_item(self, item: str, on: dt.date, **when: str) -> Rule | None:
         """The version in force on ``on`` among the rules producing ``item`` whose ``when``
         conditions accept the given field values (conditions not given are ignored)."""
-        for rule in self._rules:
-            if rule.item != item or not rule.in_force_on(on):
+        for rule in self._by_item.get(item, ()):
+            if not rule.in_force_on(on):
                 continue
             if all(key not in rule.when or value in rule.when[key] for key, value in when.items()):
                 return rule
@@ -59,4 +65,4 @@ class RuleBook:
 
     def triggered_by(self, event_type: str) -> list[Rule]:
         """The rules the engine applies to events of ``event_type``."""
-        return [rule for rule in self._rules if rule.trigger == event_type]
+        return list(self._by_trigger.get(event_type, ()))

@@ -8,6 +8,7 @@ report was received) on a working-day calendar, and explains itself.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from typing import Literal
@@ -40,6 +41,7 @@ __all__ = [
 ]
 
 
+@functools.lru_cache(maxsize=4096)
 def describe_day(day: dt.date) -> str:
     """``"Thu 18 Dec 2014"``.
 
