@@ -49,7 +49,8 @@ class DocumentMeta:
 
     A context class may have a field ``meta`` of this type (the engine reserves the name: it
     is never reported as an unused or unknown field). ``date`` is the document's date; it
-    becomes the created and modified dates (1 January 1980 when unknown), so the same data always gives the same bytes.
+    becomes the created and modified dates (1 January 1980 when unknown), so the same data
+    always gives the same bytes.
     ``rule_ids`` are the rules the document rests on (provenance).
     """
 

@@ -1,0 +1,287 @@
+"""``improvement-kit render``, ``improvement-kit batch`` and ``improvement-kit templates``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from improvement_kit.errors import DocumentError, TemplateError
+
+__all__ = ["register"]
+
+
+def _iso_date(text: str) -> Any:
+    from improvement_kit.cli.timeline_cmd import iso_date
+
+    return iso_date(text)
+
+
+def register(sub: Any) -> None:
+    """Add ``render``, ``batch`` and ``templates`` (``list``, ``check``, ``sample``)."""
+    r = sub.add_parser(
+        "render",
+        help="render a document from a case file",
+        description=(
+            "Render a registered template (see 'templates list') for a case file. Missing "
+            "fields are all listed and nothing is written."
+        ),
+    )
+    r.add_argument(
+        "template_id", metavar="TEMPLATE_ID", help="e.g. england-maintained:warning-notice"
+    )
+    r.add_argument("case", metavar="CASE", help="case file (.yaml, .yml or .json)")
+    r.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="the .docx to write")
+    r.add_argument(
+        "--data", metavar="EXTRA.yaml", help="extra data: officers, matters of concern..."
+    )
+    r.add_argument("--pdf", action="store_true", help="also write a PDF beside it (LibreOffice)")
+    r.add_argument("--force", action="store_true", help="overwrite existing files")
+    r.add_argument(
+        "--as-of", type=_iso_date, metavar="DATE", help="compute the timeline as of DATE"
+    )
+    r.add_argument(
+        "--template-file",
+        metavar="FILE.docx",
+        help="render this edited copy of the template (same fields) instead of the shipped one",
+    )
+    r.set_defaults(handler=_render)
+
+    b = sub.add_parser(
+        "batch",
+        help="render many documents from a CSV or a folder of case files",
+        description=(
+            "Render one document per CSV row (columns: case, output, and dotted field names) "
+            "or per case file in a folder. A bad row is reported and the others still render; "
+            "the exit status is 1 if any row failed."
+        ),
+    )
+    b.add_argument("template_id", metavar="TEMPLATE_ID")
+    b.add_argument("input", metavar="INPUT", help="a .csv file or a folder of case files")
+    b.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write into")
+    b.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1: serially in this process)",
+    )
+    b.add_argument("--data", metavar="EXTRA.yaml", help="extra data shared by every row")
+    b.add_argument("--pdf", action="store_true", help="also write a PDF beside each document")
+    b.add_argument("--force", action="store_true", help="overwrite existing files")
+    b.add_argument("--as-of", type=_iso_date, metavar="DATE", help="compute timelines as of DATE")
+    b.add_argument("--quiet", action="store_true", help="no progress line on standard error")
+    b.add_argument(
+        "--template-file",
+        metavar="FILE.docx",
+        help="render this edited copy of the template (same fields) instead of the shipped one",
+    )
+    b.set_defaults(handler=_batch)
+
+    t = sub.add_parser(
+        "templates",
+        help="list, check or sample document templates",
+        description="List the registered templates, check a .docx template, or write sample data.",
+    )
+    tsub = t.add_subparsers(dest="templates_command", metavar="ACTION")
+    tsub.required = True
+    tl = tsub.add_parser("list", help="the registered templates")
+    tl.add_argument("--json", action="store_true", help="as JSON")
+    tl.set_defaults(handler=_list)
+    tc = tsub.add_parser(
+        "check",
+        help="check a .docx template for mistakes",
+        description=(
+            "Report Jinja syntax errors, tags split across Word runs, smart quotes in tags, "
+            "'{ {' with a space, and (when the template's context is known) unknown variables "
+            "and unused required fields, one line per problem with its paragraph."
+        ),
+    )
+    tc.add_argument("path", metavar="PATH", help="the .docx template")
+    tc.add_argument("--template-id", metavar="ID", help="check against this template's context")
+    tc.set_defaults(handler=_check)
+    ts = tsub.add_parser(
+        "sample",
+        help="write a sample case file and data file that render a template",
+        description="Write DIR/case.yaml and DIR/data.yaml (fictional) that render the template.",
+    )
+    ts.add_argument("template_id", metavar="TEMPLATE_ID")
+    ts.add_argument("-o", "--output", required=True, metavar="DIR")
+    ts.add_argument("--force", action="store_true", help="overwrite existing files")
+    ts.set_defaults(handler=_sample)
+
+
+def _render(args: argparse.Namespace) -> int:
+    from improvement_kit.documents import render_case
+
+    result = render_case(
+        args.template_id,
+        args.case,
+        args.output,
+        extra=args.data,
+        as_of=args.as_of,
+        force=args.force,
+        pdf=args.pdf,
+        template_file=args.template_file,
+    )
+    print(f"wrote {result.docx}")
+    if result.pdf is not None:
+        print(f"wrote {result.pdf}")
+    return 0
+
+
+class _Progress:
+    """A progress indicator on standard error: one line redrawn on a terminal, a line per
+    tenth of the work otherwise (so logs stay short)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.tty = sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.failed = 0
+        self.last_tenth = -1
+
+    def __call__(self, done: int, total: int, result: Any) -> None:
+        if not result.ok:
+            self.failed += 1
+        if not self.enabled:
+            return
+        tenth = (10 * done) // total if total else 10
+        if not self.tty and tenth == self.last_tenth and done != total:
+            return
+        self.last_tenth = tenth
+        elapsed = time.monotonic() - self.started
+        rate = done / elapsed if elapsed > 0 else 0.0
+        width = 30
+        filled = int(width * done / total) if total else width
+        bar = "#" * filled + "-" * (width - filled)
+        line = f"[{bar}] {done}/{total} rendered, {self.failed} failed, {rate:.1f}/s"
+        if self.tty:
+            sys.stderr.write("\r" + line + ("\n" if done == total else ""))
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
+def _batch(args: argparse.Namespace) -> int:
+    import concurrent.futures
+
+    from improvement_kit.documents import find_template, load_extra, render_batch
+
+    if args.workers < 1:
+        raise DocumentError("--workers must be at least 1")
+    # an unknown id or a missing template file is a usage error, not 1,000 row errors
+    find_template(args.template_id, template_file=args.template_file)
+    source = Path(args.input)
+    if not source.exists():
+        raise DocumentError(f"{source}: no such file or folder")
+    extra = load_extra(args.data)
+    progress = _Progress(enabled=not args.quiet)
+    executor: concurrent.futures.Executor | None = None
+    if args.workers > 1:
+        executor = concurrent.futures.ProcessPoolExecutor(max_workers=args.workers)
+    try:
+        results = render_batch(
+            args.template_id,
+            source,
+            args.output,
+            extra=extra,
+            executor=executor,
+            as_of=args.as_of,
+            force=args.force,
+            pdf=args.pdf,
+            progress=progress,
+            template_file=args.template_file,
+        )
+    finally:
+        if executor is not None:
+            executor.shutdown()
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        print(f"row {result.row}: {result.error}", file=sys.stderr)
+    print(f"{len(results) - len(failed)} written, {len(failed)} failed, to {args.output}")
+    return 1 if failed else 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from improvement_kit.documents import list_templates
+
+    specs = list_templates()
+    if args.json:
+        data = [
+            {
+                "id": s.id,
+                "jurisdiction": s.jurisdiction,
+                "title": s.title,
+                "language": s.language,
+                "description": s.description,
+                "context": s.context_type.__name__,
+                "file": s.resource.name,
+                "plugin": s.plugin,
+            }
+            for s in specs
+        ]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    if not specs:
+        print("no templates registered")
+        return 0
+    width = max(len(s.id) for s in specs)
+    for spec in specs:
+        print(f"{spec.id:<{width}}  {spec.title}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from improvement_kit.documents import check_template, find_template, match_template
+
+    path = Path(args.path)
+    if not path.is_file():
+        raise TemplateError(f"{path}: no such file")
+    spec = find_template(args.template_id) if args.template_id else match_template(path)
+    problems = check_template(
+        path,
+        context_type=spec.context_type if spec is not None else None,
+        optional_fields=spec.optional_fields if spec is not None else (),
+    )
+    for problem in problems:
+        print(problem)
+    against = f" (checked against {spec.id})" if spec is not None else ""
+    if problems:
+        print(
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {path}{against}",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{path}: no problems found{against}")
+    return 0
+
+
+def _sample(args: argparse.Namespace) -> int:
+    import yaml
+
+    from improvement_kit.documents import find_template
+    from improvement_kit.fileio import atomic_write
+
+    spec = find_template(args.template_id)
+    if spec.sample_data is None:
+        raise TemplateError(f"{spec.id}: the plugin gives no sample data")
+    sample = spec.sample_data()
+    folder = Path(args.output)
+    name = spec.id.split(":", 1)[-1]
+    files = {folder / "case.yaml": sample["case"], folder / "data.yaml": sample["extra"]}
+    for path, data in files.items():
+        text = f"# Sample for {spec.id} (fictional).\n" + yaml.safe_dump(
+            data, allow_unicode=True, sort_keys=False, width=100
+        )
+        atomic_write(path, text.encode("utf-8"), overwrite=args.force)
+        print(f"wrote {path}")
+    case_file, data_file = files
+    print(
+        f"render with: improvement-kit render {spec.id} {case_file} --data {data_file} "
+        f"-o {folder / (name + '.docx')}"
+    )
+    return 0

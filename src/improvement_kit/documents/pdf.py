@@ -1,0 +1,92 @@
+"""Optional PDF copies, made by LibreOffice (``soffice --headless --convert-to pdf``)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from improvement_kit.errors import DocumentError, OutputExistsError
+from improvement_kit.fileio import atomic_write
+
+__all__ = ["convert_to_pdf", "find_soffice"]
+
+#: Seconds one conversion may take (a cold LibreOffice start can take tens of seconds).
+DEFAULT_TIMEOUT = 180.0
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice executable (``$IMPROVEMENT_KIT_SOFFICE``, ``soffice`` or
+    ``libreoffice`` on the PATH), or ``None``."""
+    configured = os.environ.get("IMPROVEMENT_KIT_SOFFICE")
+    if configured:
+        return configured if Path(configured).exists() else shutil.which(configured)
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(
+    document: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None = None,
+    *,
+    force: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Path:
+    """Convert a .docx to PDF beside it (or to ``output``) and return the PDF's path.
+
+    Each call uses its own LibreOffice profile in a temporary folder, so conversions can run
+    in parallel. The PDF is written atomically. Raises
+    :class:`~improvement_kit.errors.DocumentError` when LibreOffice is not installed, fails
+    or takes longer than ``timeout`` seconds, and
+    :class:`~improvement_kit.errors.OutputExistsError` when the PDF exists and ``force`` is
+    false.
+    """
+    source = Path(document)
+    target = Path(output) if output is not None else source.with_suffix(".pdf")
+    if target.exists() and not force:
+        raise OutputExistsError(f"{target} exists (use --force to overwrite)")
+    soffice = find_soffice()
+    if soffice is None:
+        raise DocumentError(
+            "PDF output needs LibreOffice, which is not installed (no 'soffice' on the PATH; "
+            "install it, e.g. 'apt-get install libreoffice-writer-nogui', or set "
+            "IMPROVEMENT_KIT_SOFFICE)"
+        )
+    with tempfile.TemporaryDirectory(prefix="improvement-kit-pdf-") as work:
+        work_dir = Path(work)
+        profile = (work_dir / "profile").as_uri()
+        out_dir = work_dir / "out"
+        out_dir.mkdir()
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(source.resolve()),
+        ]
+        try:
+            result = subprocess.run(
+                command,
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+                env={**os.environ, "HOME": str(work_dir)},
+            )
+        except subprocess.TimeoutExpired:
+            raise DocumentError(
+                f"{source.name}: LibreOffice did not finish the PDF within {timeout:g} s"
+            ) from None
+        except OSError as exc:
+            raise DocumentError(f"LibreOffice could not be started: {exc}") from None
+        produced = out_dir / (source.stem + ".pdf")
+        if result.returncode != 0 or not produced.exists():
+            detail = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
+            first = detail.splitlines()[0] if detail else f"exit status {result.returncode}"
+            raise DocumentError(f"{source.name}: LibreOffice could not convert it: {first}")
+        atomic_write(target, produced.read_bytes(), overwrite=force)
+    return target

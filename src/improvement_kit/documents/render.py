@@ -1,0 +1,394 @@
+"""Safe, deterministic rendering of Word templates with docxtpl.
+
+Safe by default: every template renders in a Jinja ``SandboxedEnvironment`` with
+autoescaping on, so ``St Mary & St John <C of E> "Primary"`` appears exactly as typed and a
+template cannot reach Python internals; deliberate formatting goes through docxtpl
+``RichText`` (``{{r value }}``). Every text value is normalised (NFC, ``\\n`` line ends, no
+control characters). Every field the template needs is checked before anything is rendered,
+and all missing ones are reported together. Output is byte-identical for the same template
+and data, and is written atomically.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import hashlib
+import importlib
+import io
+import os
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+from jinja2 import TemplateSyntaxError, Undefined
+from jinja2 import exceptions as jinja_errors
+from jinja2 import nodes as jinja_nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from improvement_kit import __version__
+from improvement_kit.documents.determinism import save_deterministic
+from improvement_kit.documents.fields import FieldUse, field_uses, merge_uses, missing_fields
+from improvement_kit.documents.spec import DocumentMeta, TemplateSpec
+from improvement_kit.documents.text import normalise_text, to_template_data
+from improvement_kit.errors import MissingFieldsError, OutputExistsError, TemplateError
+from improvement_kit.fileio import atomic_write
+
+__all__ = [
+    "DocumentProperties",
+    "PreparedTemplate",
+    "document_properties",
+    "prepare_template",
+    "render_bytes",
+    "render_to_file",
+    "template_bytes",
+]
+
+#: Core properties a template may fill with Jinja tags (docxtpl's list).
+TEMPLATED_PROPERTIES = ("title", "subject", "author", "comments", "identifier", "language")
+_TAG = re.compile(r"\{\{|\{%")
+_HEADER_OR_FOOTER = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
+)
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+class _CachingSandbox(SandboxedEnvironment):
+    """A sandboxed environment that compiles each distinct source once (LRU)."""
+
+    def __init__(self, *, autoescape: bool, size: int = 256) -> None:
+        super().__init__(autoescape=autoescape, undefined=Undefined)
+        self._compiled: collections.OrderedDict[str, Any] = collections.OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        key = hashlib.sha1(source.encode("utf-8")).hexdigest()
+        with self._lock:
+            found = self._compiled.get(key)
+            if found is not None:
+                self._compiled.move_to_end(key)
+                return found
+        compiled = super().from_string(source)
+        with self._lock:
+            self._compiled[key] = compiled
+            while len(self._compiled) > self._size:
+                self._compiled.popitem(last=False)
+        return compiled
+
+
+_ENVS: dict[bool, _CachingSandbox] = {}
+_ENV_LOCK = threading.Lock()
+
+
+def _env(autoescape: bool) -> _CachingSandbox:
+    """The process's sandboxed environment: autoescaped for XML, plain for properties."""
+    with _ENV_LOCK:
+        env = _ENVS.get(autoescape)
+        if env is None:
+            env = _ENVS[autoescape] = _CachingSandbox(autoescape=autoescape)
+        return env
+
+
+_PATCH_CACHE: collections.OrderedDict[str, str] = collections.OrderedDict()
+_PATCH_LOCK = threading.Lock()
+
+
+def _patch_xml(src: str) -> str:
+    """docxtpl's XML clean-up (tags split across runs mended, docxtpl tag forms), memoised."""
+    from docxtpl import DocxTemplate
+
+    key = hashlib.sha1(src.encode("utf-8")).hexdigest()
+    with _PATCH_LOCK:
+        found = _PATCH_CACHE.get(key)
+        if found is not None:
+            _PATCH_CACHE.move_to_end(key)
+            return found
+    patched: str = DocxTemplate.patch_xml(None, src)
+    with _PATCH_LOCK:
+        _PATCH_CACHE[key] = patched
+        while len(_PATCH_CACHE) > 128:
+            _PATCH_CACHE.popitem(last=False)
+    return patched
+
+
+def _jinja_source(patched: str) -> str:
+    """The source Jinja compiles for one XML part: each ``<w:p`` starts a line (docxtpl)."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+
+
+@attrs.frozen
+class DocumentProperties:
+    """The core properties written into a rendered document."""
+
+    title: str
+    date: dt.date | None = None
+    author: str = ""
+    subject: str = ""
+    keywords: str = ""
+    comments: str = ""
+    identifier: str = ""
+    category: str = ""
+    language: str = "en-GB"
+
+
+@attrs.frozen
+class PreparedTemplate:
+    """A template read once: its bytes, the fields it uses and its templated properties."""
+
+    name: str
+    key: str
+    data: bytes
+    uses: Mapping[str, FieldUse]
+    part_sources: tuple[tuple[str, str], ...]
+
+
+_PREPARED: collections.OrderedDict[str, PreparedTemplate] = collections.OrderedDict()
+_PREPARED_LOCK = threading.Lock()
+
+
+def _xml_parts(document: Any) -> list[tuple[str, str]]:
+    """(label, XML text) of the body, headers, footers and footnotes, in document order."""
+    etree: Any = importlib.import_module("lxml.etree")
+
+    parts = [("body", etree.tostring(document.element.body, encoding="unicode"))]
+    for rel in document.part.rels.values():
+        if rel.is_external or rel.reltype not in _HEADER_OR_FOOTER:
+            continue
+        blob = rel.target_part.blob
+        if blob:
+            label = "header" if rel.reltype.endswith("header") else "footer"
+            parts.append((label, etree.tostring(etree.fromstring(blob), encoding="unicode")))
+    for part in document.part.package.parts:
+        if part.content_type == _FOOTNOTES:
+            blob = part.blob
+            parts.append(("footnotes", blob.decode("utf-8") if isinstance(blob, bytes) else blob))
+    return parts
+
+
+def _syntax_error(name: str, label: str, exc: TemplateSyntaxError) -> TemplateError:
+    where = f"paragraph {max((exc.lineno or 1) - 1, 1)} of the {label}"
+    return TemplateError(f"{name}: Jinja syntax error in {where}: {exc.message}")
+
+
+def prepare_template(data: bytes, name: str = "template") -> PreparedTemplate:
+    """Read a .docx template once (cached by content): parse every part and list its fields.
+
+    Raises :class:`~improvement_kit.errors.TemplateError` for a file that is not a .docx or a
+    template with a Jinja syntax error (naming the paragraph).
+    """
+    key = hashlib.sha256(data).hexdigest()
+    with _PREPARED_LOCK:
+        found = _PREPARED.get(key)
+        if found is not None and found.name == name:
+            _PREPARED.move_to_end(key)
+            return found
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise TemplateError(f"{name}: not a Word .docx file ({type(exc).__name__})") from None
+    env = _env(True)
+    groups: list[Mapping[str, FieldUse]] = []
+    sources: list[tuple[str, str]] = []
+    for label, xml in _xml_parts(document):
+        source = _jinja_source(_patch_xml(xml))
+        try:
+            groups.append(field_uses(env.parse(source)))
+        except TemplateSyntaxError as exc:
+            raise _syntax_error(name, label, exc) from None
+        sources.append((label, source))
+    core = document.core_properties
+    for prop in TEMPLATED_PROPERTIES:
+        value = getattr(core, prop) or ""
+        if _TAG.search(value):
+            try:
+                tree: jinja_nodes.Template = _env(False).parse(value)
+            except TemplateSyntaxError as exc:
+                raise TemplateError(
+                    f"{name}: Jinja syntax error in document property {prop!r}: {exc.message}"
+                ) from None
+            groups.append(field_uses(tree))
+    prepared = PreparedTemplate(name, key, data, merge_uses(*groups), tuple(sources))
+    with _PREPARED_LOCK:
+        _PREPARED[key] = prepared
+        while len(_PREPARED) > 32:
+            _PREPARED.popitem(last=False)
+    return prepared
+
+
+def template_bytes(template: TemplateSpec | str | os.PathLike[str] | bytes) -> tuple[str, bytes]:
+    """The name and bytes of a template given as a spec, a path or bytes."""
+    if isinstance(template, bytes):
+        return "template", template
+    if isinstance(template, TemplateSpec):
+        try:
+            return template.id, template.resource.read_bytes()
+        except OSError as exc:
+            raise TemplateError(
+                f"{template.id}: template file cannot be read: {exc.strerror or exc}"
+            ) from None
+    path = Path(template)
+    try:
+        return path.name, path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"{path}: template cannot be read: {exc.strerror or exc}") from None
+
+
+def document_properties(
+    context: Any, template_id: str = "", plugin: str = ""
+) -> DocumentProperties:
+    """Core properties for a context: from its ``meta`` (a
+    :class:`~improvement_kit.documents.spec.DocumentMeta`), with provenance (library and plugin
+    versions, template id, rule ids) in ``keywords`` and ``comments``."""
+    meta = context.get("meta") if isinstance(context, Mapping) else getattr(context, "meta", None)
+    if not isinstance(meta, DocumentMeta):
+        meta = DocumentMeta(title=template_id or "Document")
+    made_by = f"improvement_kit {__version__}"
+    if plugin:
+        made_by += f"; {plugin}"
+    rules = ", ".join(meta.rule_ids)
+    comments = f"Generated by {made_by}; template {template_id or 'user template'}"
+    if rules:
+        comments += f"; rules {rules}"
+    keywords = "; ".join(x for x in (template_id, *meta.rule_ids) if x)
+    return DocumentProperties(
+        title=meta.title,
+        date=meta.date,
+        author=meta.author,
+        subject=meta.subject,
+        keywords=keywords,
+        comments=comments,
+        identifier=meta.reference,
+        category=template_id,
+        language=meta.language,
+    )
+
+
+def _docx_template_class() -> type[Any]:
+    from docxtpl import DocxTemplate
+
+    class _SafeDocxTemplate(DocxTemplate):  # type: ignore[misc]
+        """docxtpl with memoised XML clean-up and properties rendered without escaping."""
+
+        rendered_properties: dict[str, str]
+
+        def patch_xml(self, src_xml: str) -> str:
+            return _patch_xml(src_xml)
+
+        def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+            del jinja_env
+            self.rendered_properties = {}
+            core = self.docx.core_properties
+            for prop in TEMPLATED_PROPERTIES:
+                value = getattr(core, prop) or ""
+                if _TAG.search(value):
+                    rendered = _env(False).from_string(value).render(context)
+                    self.rendered_properties[prop] = normalise_text(rendered)
+
+    return _SafeDocxTemplate
+
+
+_TEMPLATE_CLASS: list[type[Any]] = []
+
+
+def _apply_properties(
+    document: Any, props: DocumentProperties, rendered: Mapping[str, str]
+) -> None:
+    core = document.core_properties
+    stamp = dt.datetime(*(props.date or dt.date(1980, 1, 1)).timetuple()[:3])
+    core.title = rendered.get("title", props.title)
+    core.subject = rendered.get("subject", props.subject)
+    core.author = props.author
+    core.last_modified_by = props.author
+    core.keywords = props.keywords
+    core.comments = props.comments
+    core.identifier = props.identifier
+    core.category = props.category
+    core.language = props.language
+    core.created = stamp
+    core.modified = stamp
+    core.revision = 1
+
+
+def _to_data(context: Any) -> dict[str, Any]:
+    data = to_template_data(context)
+    if not isinstance(data, dict):
+        raise TemplateError(
+            f"a context must be an attrs object or a mapping, not {type(context).__name__}"
+        )
+    data.pop("meta", None)
+    return data
+
+
+def render_bytes(
+    template: TemplateSpec | str | os.PathLike[str] | bytes,
+    context: Any,
+    *,
+    properties: DocumentProperties | None = None,
+    optional_fields: Iterable[str] = (),
+) -> bytes:
+    """Render a template with a context (an attrs object or a mapping) to .docx bytes.
+
+    Raises :class:`~improvement_kit.errors.MissingFieldsError` listing every missing field
+    (nothing is rendered), :class:`~improvement_kit.errors.TemplateError` for a template that
+    cannot be parsed or that the sandbox stops.
+    """
+    name, data = template_bytes(template)
+    template_id = template.id if isinstance(template, TemplateSpec) else ""
+    optional = set(optional_fields)
+    plugin = ""
+    if isinstance(template, TemplateSpec):
+        optional |= template.optional_fields
+        plugin = template.plugin
+    prepared = prepare_template(data, name)
+    values = _to_data(context)
+    missing = missing_fields(values, prepared.uses, optional)
+    if missing:
+        raise MissingFieldsError(template_id or name, missing)
+    if properties is None:
+        properties = document_properties(context, template_id, plugin)
+    if not _TEMPLATE_CLASS:
+        _TEMPLATE_CLASS.append(_docx_template_class())
+    document = _TEMPLATE_CLASS[0](io.BytesIO(prepared.data))
+    try:
+        document.render(values, jinja_env=_env(True), autoescape=False)
+    except jinja_errors.SecurityError as exc:
+        raise TemplateError(f"{name}: blocked by the template sandbox: {exc}") from None
+    except jinja_errors.TemplateError as exc:
+        context_lines = " / ".join(
+            line.strip() for line in getattr(exc, "docx_context", ()) if line.strip()
+        )
+        where = f" near: {context_lines[:200]}" if context_lines else ""
+        raise TemplateError(f"{name}: {type(exc).__name__}: {exc}{where}") from None
+    _apply_properties(document.docx, properties, document.rendered_properties)
+    return save_deterministic(document.docx, properties.date)
+
+
+def render_to_file(
+    template: TemplateSpec | str | os.PathLike[str] | bytes,
+    context: Any,
+    output: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    properties: DocumentProperties | None = None,
+    optional_fields: Iterable[str] = (),
+) -> Path:
+    """Render to ``output`` atomically (a temporary file in the same folder, then a rename).
+
+    Raises :class:`~improvement_kit.errors.OutputExistsError` if ``output`` exists and
+    ``force`` is false; a failed render leaves no file behind.
+    """
+    path = Path(output)
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} exists (use --force to overwrite)")
+    data = render_bytes(template, context, properties=properties, optional_fields=optional_fields)
+    atomic_write(path, data, overwrite=force)
+    return path
