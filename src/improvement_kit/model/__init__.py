@@ -36,6 +36,7 @@ from improvement_kit.model.grades import (
     Safeguarding,
     framework_for,
 )
+from improvement_kit.model.powers import Power, power_from_item
 from improvement_kit.model.providers import Provider, ProviderType, ReligiousCharacter
 from improvement_kit.model.sources import InForce, Nature, Source, VerificationGrade
 from improvement_kit.model.timeline import (
@@ -72,6 +73,7 @@ __all__ = [
     "Nature",
     "NoticeGiver",
     "NoticeGround",
+    "Power",
     "Provider",
     "ProviderType",
     "ReasonableNoticeGiven",
@@ -93,4 +95,5 @@ __all__ = [
     "WarningNoticeNotConfirmed",
     "Window",
     "framework_for",
+    "power_from_item",
 ]

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from improvement_kit.model.sources import InForce, Nature, Source, VerificationGrade
+
+if TYPE_CHECKING:
+    from improvement_kit.model.powers import Power
 
 __all__ = ["ItemKind", "ItemStatus", "RuleRef", "Timeline", "TimelineItem", "Window"]
 
@@ -130,3 +134,9 @@ class Timeline:
     def ids(self) -> list[str]:
         """Every item id, in timeline order."""
         return [item.id for item in self.items]
+
+    def powers(self) -> list[Power]:
+        """The powers on the timeline, as typed :class:`~improvement_kit.model.powers.Power`."""
+        from improvement_kit.model.powers import power_from_item
+
+        return [power_from_item(item) for item in self.items if item.kind is ItemKind.POWER]
