@@ -13,13 +13,13 @@ Rules live in ``rules/*.toml``; :mod:`.category` is this plugin's own category d
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
 from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
 from improvement_kit.model import Inspection, Provider, ProviderType
+from improvement_kit.rules import rule_files
 
 if TYPE_CHECKING:
     from improvement_kit.model import TimelineItem
@@ -56,11 +56,7 @@ def improvement_kit_rule_tables(jurisdiction: str) -> Sequence[Traversable]:
     """The rule tables of ``england-academies``."""
     if jurisdiction != JURISDICTION_ID:
         return []
-    folder = files(__name__) / "rules"
-    return sorted(
-        (entry for entry in folder.iterdir() if entry.name.endswith(".toml")),
-        key=lambda entry: entry.name,
-    )
+    return rule_files(__name__)
 
 
 @hookimpl

@@ -12,13 +12,13 @@ power under s.11(5); :mod:`.grounds` holds the grounds for intervention (Welsh t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
 from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
 from improvement_kit.model import Inspection, Inspectorate, Provider, ProviderType, framework_for
+from improvement_kit.rules import rule_files
 
 if TYPE_CHECKING:
     from improvement_kit.model import TimelineItem
@@ -96,11 +96,7 @@ def improvement_kit_rule_tables(jurisdiction: str) -> Sequence[Traversable]:
     """The rule tables of ``wales-schools``."""
     if jurisdiction != JURISDICTION_ID:
         return []
-    folder = files(__name__) / "rules"
-    return sorted(
-        (entry for entry in folder.iterdir() if entry.name.endswith(".toml")),
-        key=lambda entry: entry.name,
-    )
+    return rule_files(__name__)
 
 
 @hookimpl

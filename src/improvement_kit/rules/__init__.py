@@ -23,6 +23,7 @@ from improvement_kit.rules.loader import (
     load_rule_file,
     load_rule_text,
     parse_rules,
+    rule_files,
 )
 from improvement_kit.rules.schema import CalendarChoice, Rule
 
@@ -49,4 +50,5 @@ __all__ = [
     "parse_deadline",
     "parse_period_expression",
     "parse_rules",
+    "rule_files",
 ]

@@ -21,7 +21,14 @@ from improvement_kit.model.timeline import ItemKind
 from improvement_kit.rules.deadlines import parse_deadline
 from improvement_kit.rules.schema import CalendarChoice, Rule
 
-__all__ = ["RULE_KEYS", "check_rule_set", "load_rule_file", "load_rule_text", "parse_rules"]
+__all__ = [
+    "RULE_KEYS",
+    "check_rule_set",
+    "load_rule_file",
+    "load_rule_text",
+    "parse_rules",
+    "rule_files",
+]
 
 _REQUIRED = ("id", "item", "title", "kind", "in_force_from", "source", "grade")
 _OPTIONAL = (
@@ -165,6 +172,15 @@ def load_rule_file(path: Traversable | Path | str, name: str | None = None) -> l
     except OSError as exc:
         raise RuleDataError(label, None, None, f"cannot be read: {exc}") from None
     return load_rule_text(text, label)
+
+
+def rule_files(package: str, folder: str = "rules") -> list[Traversable]:
+    """The ``*.toml`` rule tables shipped in a package's ``folder``, sorted by name: what a
+    plugin's ``improvement_kit_rule_tables`` hook returns for its own jurisdiction."""
+    from importlib.resources import files
+
+    entries = (files(package) / folder).iterdir()
+    return sorted((e for e in entries if e.name.endswith(".toml")), key=lambda e: e.name)
 
 
 def check_rule_set(rules: Sequence[Rule]) -> None:
