@@ -47,9 +47,13 @@ def derive_items(context: TimelineContext) -> Sequence[TimelineItem]:
     items: list[TimelineItem] = []
     notice_items, spells = warning_notice_items(ctx)
     items.extend(notice_items)
+    pending = [s for s in spells if s.pending]
+    spells = [s for s in spells if not s.pending]
     spells = [*spells, *category_eligibilities(ctx), *coasting_eligibilities(ctx)]
     spells = sorted((_until_conversion(ctx, s) for s in spells), key=lambda s: s.start)
     items.extend(all_items(ctx, spells))
+    for spell in pending:
+        items.extend(power_items(ctx, spell))
     for spell in spells:
         items.extend(power_items(ctx, spell))
         items.extend(academy_order_items(ctx, spell))

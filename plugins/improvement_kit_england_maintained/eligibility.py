@@ -41,7 +41,9 @@ class Eligibility:
     ``trigger_date`` is the date rules are looked up on (the day the warning notice was given,
     the date of Ofsted's notice, the date of the coasting notification); ``start`` the first
     day the school is eligible; ``end`` the last (``None``: still eligible);
-    ``compliance_period_end`` is set for the warning-notice grounds.
+    ``compliance_period_end`` is set for the warning-notice grounds. A ``pending`` spell is
+    one that has not begun: the compliance period has ended but reasonable notice in writing
+    (s.60(1)(d)/(e)) has not been given; it carries only the two-month windows of the powers.
     """
 
     ground: str
@@ -53,6 +55,7 @@ class Eligibility:
     ended_by: str | None = None
     compliance_period_end: dt.date | None = None
     category: Category | None = None
+    pending: bool = False
 
 
 def eligibility_item(ctx: TimelineContext, eligibility: Eligibility) -> TimelineItem | None:

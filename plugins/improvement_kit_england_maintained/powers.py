@@ -7,7 +7,8 @@ before 18 Apr 2016, s.67 and s.69 for warning-notice grounds before 12 Jan 2010,
 
 Rows with a ``window`` deadline (ss.63, 64, 66, 66A for s.60 / s.60A grounds) are counted from
 the end of the compliance period: the window closes on the corresponding date two months later
-(last day of the month where there is none). The window is shown opening on the first day the
+(last day of the month where there is none). Before reasonable notice is given the windows are
+still shown (a pending spell), marked with the unmet precondition. The window is shown opening on the first day the
 school is eligible (the power cannot be used earlier), or on the day after the compliance
 period ended if that is later; when eligibility begins after the window closed, the item keeps
 the statutory window and says the power was never exercisable. Other rows are open-ended for as
@@ -75,6 +76,8 @@ def power_items(ctx: TimelineContext, spell: Eligibility) -> list[TimelineItem]:
             continue
         rule, opens = found
         details = {"ground": spell.ground}
+        if spell.pending and not isinstance(rule.deadline, WindowOf):
+            continue  # open-ended powers begin with eligibility itself
         if isinstance(rule.deadline, WindowOf):
             if spell.compliance_period_end is None:
                 continue
@@ -93,6 +96,17 @@ def power_items(ctx: TimelineContext, spell: Eligibility) -> list[TimelineItem]:
                 note = (
                     f"never exercisable: the school became eligible {describe_day(opens)}, "
                     "after the window closed"
+                )
+            elif spell.pending:
+                window = Window(start, end)
+                details["exercisable"] = "once reasonable notice is given"
+                details["pending_precondition"] = (
+                    f"reasonable notice in writing of the proposed intervention ({spell.ground}(1))"
+                )
+                note = (
+                    "exercisable only once the school is eligible for intervention: reasonable "
+                    "notice in writing of the proposed intervention has not yet been given "
+                    f"({spell.ground}(1)); the window closes {describe_day(end)} regardless"
                 )
             else:
                 window = Window(start, end)

@@ -216,7 +216,19 @@ def _one_notice(
                     details={"ground": ground, "powers_window_end": window_end.isoformat()},
                 )
             )
-        return items, None
+        if ceased is not None and ceased <= cp_end:
+            return items, None
+        # The powers' two-month windows run from the end of the compliance period whether or
+        # not notice has been given yet: the authority needs to know when they close.
+        return items, Eligibility(
+            ground=ground,
+            trigger=notice,
+            trigger_date=given,
+            start=cp_end + _ONE_DAY,
+            compliance_period_end=cp_end,
+            explanation="reasonable notice in writing has not been given",
+            pending=True,
+        )
     start = max(cp_end + _ONE_DAY, reasonable.date)
     if ceased is not None and ceased <= start:
         return items, None

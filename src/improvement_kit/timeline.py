@@ -39,7 +39,11 @@ from improvement_kit.rules import (
     parse_period_expression,
 )
 
-__all__ = ["TimelineContext", "build_timeline", "item_status"]
+__all__ = ["PENDING_PRECONDITION", "TimelineContext", "build_timeline", "item_status"]
+
+#: ``details`` key of a power item whose window is running but which cannot be used until a
+#: precondition is met (the value says which); its status is ``not-yet-open`` until then.
+PENDING_PRECONDITION = "pending_precondition"
 
 
 def _field_text(value: object) -> str | None:
@@ -355,6 +359,8 @@ def item_status(item: TimelineItem, as_of: dt.date) -> ItemStatus:
             return ItemStatus.NOT_YET_OPEN
         if window.end is not None and as_of > window.end:
             return ItemStatus.CLOSED
+        if item.details.get(PENDING_PRECONDITION):
+            return ItemStatus.NOT_YET_OPEN  # the window runs, but a precondition is unmet
         return ItemStatus.OPEN
     start = item.date
     if start is not None and as_of < start:

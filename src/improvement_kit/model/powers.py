@@ -40,6 +40,9 @@ def power_from_item(item: TimelineItem) -> Power:
     ground = item.details.get("ground")
     if ground:
         preconditions.append(f"the school is eligible for intervention ({ground})")
+    pending = item.details.get("pending_precondition")
+    if pending:
+        preconditions.append(f"not yet met: {pending}")
     if item.details.get("exercisable") == "no":
         preconditions.append("never exercisable: eligibility began after the window closed")
     return Power(
