@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from improvement_kit.calendar import Closure
     from improvement_kit.documents.spec import TemplateSpec
     from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
-    from improvement_kit.model import Inspection, Provider, TimelineItem
+    from improvement_kit.model import Event, Inspection, Provider, TimelineItem
     from improvement_kit.timeline import TimelineContext
 
 __all__ = ["PROJECT_NAME", "hookimpl", "hookspec"]
@@ -48,6 +48,22 @@ def improvement_kit_jurisdictions() -> Sequence[Jurisdiction]:
     Called once per plugin manager; all results are collected. Return a sequence of
     :class:`~improvement_kit.jurisdictions.Jurisdiction` (id, name, region, provider types).
     A jurisdiction id may be declared by only one plugin.
+
+    Since 0.1.
+    """
+
+
+# --- Events --------------------------------------------------------------------------------
+
+
+@hookspec
+def improvement_kit_event_types() -> Sequence[type[Event]]:
+    """Declare event types that case files may use besides the core ones.
+
+    Takes no arguments; all results are collected. Return attrs classes that subclass
+    :class:`~improvement_kit.model.Event` (frozen, keyword-only) with a class variable ``TYPE``
+    holding the kebab-case name used in case files. A name may be declared once, and never
+    one of the core event types. Rules may then use the name as their ``trigger``.
 
     Since 0.1.
     """

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from importlib.metadata import entry_points
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import pluggy
@@ -31,7 +31,7 @@ from improvement_kit.rules.loader import load_rule_file
 if TYPE_CHECKING:
     from improvement_kit.calendar import Closure
     from improvement_kit.documents.spec import TemplateSpec
-    from improvement_kit.model import Inspection, Provider, TimelineItem
+    from improvement_kit.model import Event, Inspection, Provider, TimelineItem
     from improvement_kit.timeline import TimelineContext
 
 __all__ = [
@@ -195,6 +195,41 @@ class Plugins:
             raise PluginError(
                 f"unknown jurisdiction {jurisdiction_id!r} (known: {known})"
             ) from None
+
+    # -- events -------------------------------------------------------------------------
+
+    @functools.cached_property
+    def _event_types(self) -> dict[str, type[Event]]:
+        from improvement_kit.model import EVENT_TYPES, Event
+
+        found: dict[str, type[Event]] = {}
+        owners: dict[str, str] = {}
+        for name, cls in self._sequence("improvement_kit_event_types", type):
+            if not (isinstance(cls, type) and issubclass(cls, Event)) or not attrs.has(cls):
+                raise PluginError(f"plugin {name!r}: event type {cls!r} is not an attrs Event")
+            event_cls = cast("type[Event]", cls)
+            type_name = event_cls.TYPE
+            if not type_name or type_name != type_name.lower() or " " in type_name:
+                raise PluginError(
+                    f"plugin {name!r}: event type {event_cls.__name__} needs a kebab-case TYPE, "
+                    f"not {type_name!r}"
+                )
+            if type_name in EVENT_TYPES:
+                raise PluginError(
+                    f"plugin {name!r}: event type {type_name!r} is a core event type"
+                )
+            if type_name in found:
+                raise PluginError(
+                    f"plugin {name!r}: event type {type_name!r} is already declared by "
+                    f"plugin {owners[type_name]!r}"
+                )
+            found[type_name] = event_cls
+            owners[type_name] = name
+        return found
+
+    def event_types(self) -> dict[str, type[Event]]:
+        """The event types plugins declare, by case-file name (the core ones not included)."""
+        return dict(self._event_types)
 
     # -- rules --------------------------------------------------------------------------
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import cattrs
@@ -37,10 +38,14 @@ from improvement_kit.model import (
     TimelineItem,
 )
 
+if TYPE_CHECKING:
+    from improvement_kit.plugins import Plugins
+
 __all__ = [
     "case_from_data",
     "case_to_data",
     "converter",
+    "converter_for",
     "load_case",
     "read_data_file",
     "timeline_to_data",
@@ -100,7 +105,7 @@ def _model_enums() -> list[type[enum.Enum]]:
     ]
 
 
-def _make_converter() -> cattrs.Converter:
+def _make_converter(event_types: Mapping[str, type[Event]]) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook(bool, _structure_bool)
@@ -136,9 +141,9 @@ def _make_converter() -> cattrs.Converter:
             raise ValueError(f"{value!r} is not a table with a 'type'")
         data = dict(value)
         kind = data.pop("type", None)
-        cls = EVENT_TYPES.get(str(kind))
+        cls = event_types.get(str(kind))
         if cls is None:
-            known = ", ".join(sorted(EVENT_TYPES))
+            known = ", ".join(sorted(event_types))
             raise ValueError(f"event type {kind!r} is not one of {known}")
         if cls is Inspection:
             if "date" in data:
@@ -154,7 +159,7 @@ def _make_converter() -> cattrs.Converter:
     # Generated per class: a hook registered for Event would also catch its subclasses.
     event_hooks = {
         cls: make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
-        for cls in EVENT_TYPES.values()
+        for cls in event_types.values()
     }
     conv.register_structure_hook(Event, structure_event)
 
@@ -172,8 +177,22 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-#: The converter used for every case file and timeline (module-level, immutable after setup).
-converter = _make_converter()
+#: The converter for case files with the core event types (immutable after setup).
+converter = _make_converter(EVENT_TYPES)
+
+
+@functools.lru_cache(maxsize=16)
+def _converter_with(extra: tuple[tuple[str, type[Event]], ...]) -> cattrs.Converter:
+    return _make_converter({**EVENT_TYPES, **dict(extra)}) if extra else converter
+
+
+def converter_for(plugins: Plugins | None = None) -> cattrs.Converter:
+    """The converter that also knows the event types ``plugins`` declare (default: the
+    installed plugins)."""
+    from improvement_kit.plugins import default_plugins
+
+    extra = (plugins or default_plugins()).event_types()
+    return _converter_with(tuple(sorted(extra.items())))
 
 
 def _format_exception(exc: BaseException, type_: Any) -> str:
@@ -204,16 +223,23 @@ def _messages(exc: BaseException) -> list[str]:
     return out
 
 
-def case_from_data(data: object, source: str = "", base_dir: Path | None = None) -> Case:
+def case_from_data(
+    data: object,
+    source: str = "",
+    base_dir: Path | None = None,
+    *,
+    plugins: Plugins | None = None,
+) -> Case:
     """A :class:`~improvement_kit.model.Case` from parsed YAML/JSON data.
 
     ``CaseFileError`` lists every problem, each with its path and value. ``base_dir`` resolves
-    ``term-dates`` files given by relative path.
+    ``term-dates`` files given by relative path. Event types declared by ``plugins`` (default:
+    the installed plugins) are accepted besides the core ones.
     """
     if not isinstance(data, Mapping):
         raise CaseFileError(source, [f"the case file must be a table, not {type(data).__name__}"])
     try:
-        case = converter.structure(data, Case)
+        case = converter_for(plugins).structure(data, Case)
     except (ClassValidationError, IterableValidationError) as exc:
         raise CaseFileError(source, _messages(exc)) from None
     except (ValueError, TypeError, KeyError) as exc:
@@ -254,10 +280,10 @@ def read_data_file(path: str | Path) -> Any:
         ) from None
 
 
-def load_case(path: str | Path) -> Case:
+def load_case(path: str | Path, *, plugins: Plugins | None = None) -> Case:
     """Read and validate a case file (``.yaml``, ``.yml`` or ``.json``)."""
     file = Path(path)
-    return case_from_data(read_data_file(file), str(path), file.parent)
+    return case_from_data(read_data_file(file), str(path), file.parent, plugins=plugins)
 
 
 def case_to_data(case: Case) -> dict[str, Any]:
