@@ -8,11 +8,11 @@ before 18 Apr 2016, s.67 and s.69 for warning-notice grounds before 12 Jan 2010,
 Rows with a ``window`` deadline (ss.63, 64, 66, 66A for s.60 / s.60A grounds) are counted from
 the end of the compliance period: the window closes on the corresponding date two months later
 (last day of the month where there is none). Before reasonable notice is given the windows are
-still shown (a pending spell), marked with the unmet precondition. The window is shown opening on the first day the
-school is eligible (the power cannot be used earlier), or on the day after the compliance
-period ended if that is later; when eligibility begins after the window closed, the item keeps
-the statutory window and says the power was never exercisable. Other rows are open-ended for as
-long as the school is eligible.
+still shown (a pending spell), marked with the unmet precondition. The window is shown opening
+on the first day the school is eligible (the power cannot be used earlier), or on the day after
+the compliance period ended if that is later; when eligibility begins after the window closed,
+the item keeps the statutory window and says the power was never exercisable. Other rows are
+open-ended for as long as the school is eligible.
 """
 
 from __future__ import annotations
