@@ -215,9 +215,7 @@ class Plugins:
                     f"not {type_name!r}"
                 )
             if type_name in EVENT_TYPES:
-                raise PluginError(
-                    f"plugin {name!r}: event type {type_name!r} is a core event type"
-                )
+                raise PluginError(f"plugin {name!r}: event type {type_name!r} is a core event type")
             if type_name in found:
                 raise PluginError(
                     f"plugin {name!r}: event type {type_name!r} is already declared by "
