@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
-from improvement_kit.model import Inspection, Provider, ProviderType
+from improvement_kit.model import Event, Inspection, Provider, ProviderType
 from improvement_kit.rules import rule_files
 
 if TYPE_CHECKING:
@@ -49,6 +49,14 @@ JURISDICTION = Jurisdiction(
 def improvement_kit_jurisdictions() -> Sequence[Jurisdiction]:
     """Declare ``england-academies``."""
     return [JURISDICTION]
+
+
+@hookimpl
+def improvement_kit_event_types() -> Sequence[type[Event]]:
+    """``termination-warning-notice-given``, with its two specified dates."""
+    from improvement_kit_england_academies.events import TerminationWarningNoticeGiven
+
+    return [TerminationWarningNoticeGiven]
 
 
 @hookimpl

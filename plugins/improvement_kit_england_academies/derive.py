@@ -1,6 +1,7 @@
 """Academy items derived in code.
 
-* Termination warning notices (recorded as ``warning-notice-given`` by the Secretary of State):
+* Termination warning notices (``termination-warning-notice-given`` with ``action_by`` and
+  ``respond_by``, or ``warning-notice-given`` by the Secretary of State with one period):
   the dates the notice specifies (AA 2010 s.2B(3)); a period written as "within N days" is
   ambiguous (worked example 15), so the stored reading (calendar days) is shown with both
   working-day alternatives.
@@ -38,6 +39,7 @@ from improvement_kit.rules import (
     describe_day,
     parse_period_expression,
 )
+from improvement_kit_england_academies.events import TerminationWarningNoticeGiven
 
 if TYPE_CHECKING:
     from improvement_kit.rules import Rule
@@ -50,13 +52,16 @@ _WITHIN = re.compile(r"^\s*within\s+", re.IGNORECASE)
 
 
 def specified_period(
-    context: TimelineContext, rule: Rule, notice: WarningNoticeGiven
+    context: TimelineContext,
+    rule: Rule,
+    notice: Event,
+    end: dt.date | None,
+    text: str | None,
 ) -> tuple[Computed, dict[str, str]] | None:
-    """The date a notice specifies: its ``compliance_period_end``, or its ``compliance_period``
-    counted from the notice date. A bare "N days" is read as calendar days and the two
-    working-day readings are returned in the details."""
-    if notice.compliance_period_end is not None:
-        end = notice.compliance_period_end
+    """The date a notice specifies: ``end`` if given, else ``text`` counted from the notice
+    date. A bare "N days" is read as calendar days and the two working-day readings are
+    returned in the details."""
+    if end is not None:
         return (
             Computed(
                 end,
@@ -66,7 +71,6 @@ def specified_period(
             ),
             {},
         )
-    text = notice.compliance_period
     if text is None:
         return None
     calendar = context.calendar(rule.calendar)
@@ -118,23 +122,30 @@ def _notice_items(context: TimelineContext) -> list[TimelineItem]:
     case = context.case
     representations = [e for e in case.events if e.type == "representations-made"]
     coasting = case.of_type(CoastingNotification)
-    for notice in case.of_type(WarningNoticeGiven):
-        if notice.given_by is not NoticeGiver.SECRETARY_OF_STATE:
+    notices: list[tuple[Event, dict[str, dt.date | None], str | None]] = []
+    for given in case.of_type(WarningNoticeGiven):
+        if given.given_by is not NoticeGiver.SECRETARY_OF_STATE:
             context.warn(
-                f"warning notice of {describe_day(notice.date)} given by "
-                f"{notice.given_by.value}: a local authority has no statutory warning-notice "
+                f"warning notice of {describe_day(given.date)} given by "
+                f"{given.given_by.value}: a local authority has no statutory warning-notice "
                 "power over an academy (rule AC-LA-01); no deadline computed"
             )
             continue
+        one = given.compliance_period_end
+        notices.append((given, {"action": one, "response": one}, given.compliance_period))
+    for twn in case.of_type(TerminationWarningNoticeGiven):
+        dates = {"action": twn.action_by, "response": twn.respond_by}
+        notices.append((twn, dates, twn.compliance_period))
+    for notice, dates, text in sorted(notices, key=lambda n: n[0].date):
         last: dt.date | None = None
-        for item_id in (
-            "termination-warning-notice.action-due",
-            "termination-warning-notice.response-due",
+        for kind, item_id in (
+            ("action", "termination-warning-notice.action-due"),
+            ("response", "termination-warning-notice.response-due"),
         ):
             rule = context.rule_for(item_id, notice.date)
             if rule is None:
                 continue
-            found = specified_period(context, rule, notice)
+            found = specified_period(context, rule, notice, dates[kind], text)
             if found is None:
                 context.warn(
                     f"{rule.title}: the notice of {describe_day(notice.date)} specifies no "
@@ -149,12 +160,14 @@ def _notice_items(context: TimelineContext) -> list[TimelineItem]:
             extra = (
                 "the case records one specified period for the notice; it is used for both "
                 "the action and the response (s.2B(3) allows two different dates)"
+                if isinstance(notice, WarningNoticeGiven)
+                else ""
             )
             items.append(
                 context.make_item(
                     rule,
                     computed,
-                    explanation=extra,
+                    explanation=extra or None,
                     trigger=notice,
                     satisfied_on=satisfied,
                     details=details,
