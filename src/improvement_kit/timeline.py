@@ -19,6 +19,7 @@ from improvement_kit.errors import InputError
 from improvement_kit.jurisdictions import CategoryDecision
 from improvement_kit.model import (
     Case,
+    CategoryRemoved,
     Event,
     GenericEvent,
     Inspection,
@@ -114,11 +115,13 @@ class TimelineContext:
         if deadline is None:
             raise TypeError(f"rule {rule.id} has no deadline")
         if isinstance(deadline, SpecifiedInNotice):
-            specified = event_field(event, deadline.field) if event is not None else None
-            if specified is None and event is not None and deadline.field.endswith("_end"):
-                expression = event_field(event, deadline.field.removesuffix("_end"))
+            field = deadline.field
+            specified = event_field(event, field) if event is not None else None
+            if specified is None and event is not None and field.endswith("_end"):
+                expression = event_field(event, field.removesuffix("_end"))
                 if expression is not None:
                     specified = expression
+                    field = field.removesuffix("_end")
             if specified is None:
                 self.warn(
                     f"{rule.title}: the notice of {describe_day(anchor)} specifies no period "
@@ -136,7 +139,7 @@ class TimelineContext:
             try:
                 point = parse_period_expression(str(specified))
             except ValueError as exc:
-                raise InputError(deadline.field, specified, str(exc).split(" is ", 1)[-1]) from None
+                raise InputError(field, specified, str(exc).split(" is ", 1)[-1]) from None
             computed = point.evaluate(anchor, calendar, label)
             return attrs.evolve(
                 computed,
@@ -305,6 +308,14 @@ def _apply_categories(ctx: TimelineContext, plugins: Plugins) -> None:
         reasons = "; ".join(decision.reasons) if decision is not None else ""
         if category is not None:
             recorded = " (recorded by the inspector)" if inspection.category is not None else ""
+            removed = next(
+                (
+                    r
+                    for r in case.of_type(CategoryRemoved)
+                    if r.date > inspection.date and r.category in (None, category)
+                ),
+                None,
+            )
             ctx.items.append(
                 ctx.make_item(
                     rule,
@@ -313,10 +324,21 @@ def _apply_categories(ctx: TimelineContext, plugins: Plugins) -> None:
                     title=f"Category: {category.label(inspection.date, wales=wales)}",
                     value=category.value,
                     due=inspection.date,
+                    # A later report stating the category no longer applies ends it.
+                    window=(
+                        None
+                        if removed is None
+                        else Window(inspection.date, removed.date - dt.timedelta(days=1))
+                    ),
                     explanation=(
                         f"inspection {describe_day(inspection.start)} - "
                         f"{describe_day(inspection.date)}{recorded}"
                         + (f"; {reasons}" if reasons else "")
+                        + (
+                            f"; removed by the report of {describe_day(removed.date)}"
+                            if removed is not None
+                            else ""
+                        )
                     ),
                     trigger=inspection,
                 )

@@ -6,9 +6,12 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from improvement_kit.errors import InputError
+
+if TYPE_CHECKING:
+    from improvement_kit.model import Case
 
 __all__ = ["iso_date", "register"]
 
@@ -89,6 +92,7 @@ def _timeline(args: argparse.Namespace) -> int:
     from improvement_kit.timeline import build_timeline
 
     case = load_case(args.case)
+    _check_provider_type(case)
     timeline = build_timeline(case, as_of=args.as_of)
     if args.format == "json":
         _write(args.output, timeline_to_json(timeline, case))
@@ -99,9 +103,22 @@ def _timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_provider_type(case: Case) -> None:
+    """Refuse a provider type the case's jurisdiction does not cover (``provider.type``)."""
+    from improvement_kit.plugins import default_plugins
+
+    jurisdiction = default_plugins().jurisdiction(case.jurisdiction)
+    if case.provider.type not in jurisdiction.provider_types:
+        allowed = ", ".join(t.value for t in jurisdiction.provider_types)
+        raise InputError(
+            "provider.type",
+            case.provider.type.value,
+            f"is not a provider type of {jurisdiction.id} (allowed: {allowed})",
+        )
+
+
 def _validate(args: argparse.Namespace) -> int:
     from improvement_kit.errors import CaseFileError
-    from improvement_kit.plugins import default_plugins
     from improvement_kit.serialization import load_case
 
     try:
@@ -110,14 +127,6 @@ def _validate(args: argparse.Namespace) -> int:
         for line in exc.errors:
             print(f"{exc.source}: {line}", file=sys.stderr)
         return 2
-    plugins = default_plugins()
-    jurisdiction = plugins.jurisdiction(case.jurisdiction)
-    if case.provider.type not in jurisdiction.provider_types:
-        allowed = ", ".join(t.value for t in jurisdiction.provider_types)
-        raise InputError(
-            "provider.type",
-            case.provider.type.value,
-            f"is not a provider type of {jurisdiction.id} (allowed: {allowed})",
-        )
+    _check_provider_type(case)
     print(f"{args.case}: valid ({len(case.events)} events, jurisdiction {case.jurisdiction})")
     return 0

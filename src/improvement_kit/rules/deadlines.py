@@ -307,6 +307,10 @@ def _parse_point(value: object, where: str) -> Point:
         raise ValueError(f"{where}: unknown deadline expression {key!r}")
     if isinstance(arg, bool) or not isinstance(arg, int):
         raise ValueError(f"{where}.{key}: expected a whole number, got {arg!r}")
+    if cls is WorkingDaysBeginningWith and arg < 1:
+        raise ValueError(f"{where}.{key}: expected 1 or more, got {arg!r}")
+    if cls is CalendarDaysElapsed and arg < 0:
+        raise ValueError(f"{where}.{key}: expected 0 or more, got {arg!r}")
     return cls(arg)
 
 
@@ -368,7 +372,14 @@ def parse_period_expression(text: str) -> Point:
     unit = match["unit"].lower()
     rel = " ".join((match["rel"] or "following").lower().split())
     if unit.startswith("working"):
-        return WorkingDaysBeginningWith(n) if rel == "beginning with" else WorkingDaysFollowing(n)
+        if rel == "beginning with":
+            if n < 1:
+                raise ValueError(
+                    f"{text!r} is not a period: counting 'beginning with' a day needs 1 or "
+                    "more working days"
+                )
+            return WorkingDaysBeginningWith(n)
+        return WorkingDaysFollowing(n)
     if unit.startswith("month"):
         return MonthsFollowing(n)
     return CalendarDaysFollowing(n)
