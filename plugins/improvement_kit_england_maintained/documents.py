@@ -99,13 +99,20 @@ def _get(extra: Mapping[str, Any], path: str) -> Any:
     return node
 
 
+def _str(value: Any) -> str:
+    """Text for a document: a date (YAML reads ``2026-03-20`` as one) as UK letters write it."""
+    if isinstance(value, dt.date):
+        return format_date(value)
+    return str(value)
+
+
 def _text(extra: Mapping[str, Any], path: str, default: str | None = None) -> str | None:
     value = _get(extra, path)
     if value is None or value == "":
         return default
     if isinstance(value, (Mapping, list, tuple)):
         raise InputError(path, value, "is not text")
-    return str(value)
+    return _str(value)
 
 
 def _date(extra: Mapping[str, Any], path: str) -> dt.date | None:
@@ -130,7 +137,7 @@ def _texts(extra: Mapping[str, Any], path: str) -> tuple[str, ...] | None:
         return tuple(line.strip() for line in value.splitlines() if line.strip())
     if not isinstance(value, (list, tuple)):
         raise InputError(path, value, "is not a list")
-    return tuple(str(v) for v in value if v is not None and str(v) != "")
+    return tuple(_str(v) for v in value if v is not None and str(v) != "")
 
 
 def _records(extra: Mapping[str, Any], path: str) -> list[Mapping[str, Any]] | None:
@@ -188,12 +195,20 @@ def _item_date(timeline: Timeline, item_id: str, trigger: str | None = None) -> 
     return None
 
 
+def _notice_item_date(timeline: Timeline, item_id: str, trigger: str | None) -> dt.date | None:
+    """The date of a warning notice's own timeline item; ``None`` without a notice event (the
+    timeline's items then belong to other notices)."""
+    return None if trigger is None else _item_date(timeline, item_id, trigger)
+
+
 def _trigger(event: Any) -> str | None:
     return None if event is None else f"{event.type} {event.date.isoformat()}"
 
 
 def _rule_ids(timeline: Timeline, *item_ids: str, trigger: str | None = None) -> tuple[str, ...]:
     ids: list[str] = []
+    if trigger is None and any(i.startswith("warning-notice.") for i in item_ids):
+        return ()  # no notice event: the timeline's notice items are other notices'
     for item_id in item_ids:
         item = _item(timeline, item_id, trigger)
         if trigger is not None and item is not None and item.trigger != trigger:
@@ -390,6 +405,11 @@ def _chief_inspector(on: dt.date) -> str:
     return _CHIEF_INSPECTOR
 
 
+def _power_key(code: str) -> str:
+    """``"s.64"``, ``"section 64"``, ``"S64"`` -> ``"s64"``."""
+    return code.strip().lower().replace("section ", "s").replace("s.", "s").replace(" ", "")
+
+
 def _powers(
     extra: Mapping[str, Any], path: str, allowed: Sequence[str], regime: str
 ) -> tuple[str, ...] | None:
@@ -398,7 +418,7 @@ def _powers(
         return None
     out = []
     for code in codes:
-        key = code.strip().lower().replace("section ", "s").replace("s.", "s").replace(" ", "")
+        key = _power_key(code)
         if key in _POWERS:
             if key not in allowed:
                 raise InputError(path, code, f"is not a power available for {regime}")
@@ -490,20 +510,22 @@ def _notice_common(
     case: Case, timeline: Timeline, extra: Mapping[str, Any], key: str, ground: NoticeGround
 ) -> dict[str, Any]:
     notice = _latest_notice(case, ground)
-    trigger = _trigger(notice)
     given_on = _date(extra, f"{key}.given_on") or (notice.date if notice else None)
+    if notice is not None and notice.date != given_on:
+        notice = None  # the extra data describes another notice than the case's latest
+    trigger = _trigger(notice)
     pre = given_on is not None and given_on < EAA_2016_COMMENCEMENT
-    initial = _item_date(timeline, "warning-notice.initial-period-end", trigger) or _date(
+    initial = _notice_item_date(timeline, "warning-notice.initial-period-end", trigger) or _date(
         extra, f"{key}.initial_period_end"
     )
     reps = (
-        _item_date(timeline, "warning-notice.representations-deadline", trigger)
+        _notice_item_date(timeline, "warning-notice.representations-deadline", trigger)
         or _date(extra, f"{key}.representations_deadline")
         or initial
     )
     compliance = (
         (notice.compliance_period_end if notice else None)
-        or _item_date(timeline, "warning-notice.compliance-period-end", trigger)
+        or _notice_item_date(timeline, "warning-notice.compliance-period-end", trigger)
         or _date(extra, f"{key}.compliance_period_end")
     )
     authority = _authority(case, extra)
@@ -730,16 +752,22 @@ def build_proposed_intervention(
             ) from None
     tpc = ground is NoticeGround.TEACHERS_PAY_AND_CONDITIONS
     notice = _latest_notice(case, ground)
-    trigger = _trigger(notice)
     given_on = _date(extra, "proposed_intervention.warning_notice_given_on") or (
         notice.date if notice else None
     )
+    if notice is not None and notice.date != given_on:
+        notice = None  # the extra data describes another notice than the case's latest
+    trigger = _trigger(notice)
     pre = given_on is not None and given_on < EAA_2016_COMMENCEMENT
     compliance = (
-        _item_date(timeline, "warning-notice.compliance-period-end", trigger)
+        _notice_item_date(timeline, "warning-notice.compliance-period-end", trigger)
         or (notice.compliance_period_end if notice else None)
         or _date(extra, "proposed_intervention.compliance_period_end")
-        or (_item_date(timeline, "warning-notice.initial-period-end", trigger) if pre else None)
+        or (
+            _notice_item_date(timeline, "warning-notice.initial-period-end", trigger)
+            if pre
+            else None
+        )
     )
     reasonable = case.of_type(ReasonableNoticeGiven)
     authority = _authority(case, extra)
@@ -759,7 +787,9 @@ def build_proposed_intervention(
         and trigger is not None
         and i.trigger == trigger
     ]
-    window = windows[-1] if windows else None
+    proposed = {_power_key(code) for code in _texts(extra, "proposed_intervention.powers") or ()}
+    # the s.64 window is stated only when the notice proposes to appoint additional governors
+    window = windows[-1] if windows and "s64" in proposed else None
     return ProposedInterventionContext(
         meta=_meta(
             "Notice of proposed intervention",
@@ -1092,7 +1122,7 @@ def build_plan_of_action(
                     actions.append(
                         PlanAction(
                             **{
-                                name: None if record.get(name) is None else str(record[name])
+                                name: None if record.get(name) is None else _str(record[name])
                                 for name in (
                                     "action",
                                     "lead",
@@ -1209,7 +1239,7 @@ class ProgressReviewContext:
 
 
 def _strings(record: Mapping[str, Any], names: Sequence[str]) -> dict[str, str | None]:
-    return {n: None if record.get(n) is None else str(record[n]) for n in names}
+    return {n: None if record.get(n) is None else _str(record[n]) for n in names}
 
 
 def build_progress_review(

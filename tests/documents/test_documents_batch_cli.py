@@ -225,3 +225,61 @@ def test_an_authority_s_edited_copy_renders_with_the_same_context(
     )
     text = all_text(result.docx.read_bytes())
     assert "Approved by the Exampleshire schools causing concern panel: 8 January 2026" in text
+
+
+def test_a_failed_pdf_conversion_leaves_no_docx_behind(
+    tmp_path: Path,
+    plugins: Plugins,
+    sample_case: dict[str, Any],
+    sample_extra: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fails = shutil.which("false")
+    assert fails is not None
+    monkeypatch.setenv("IMPROVEMENT_KIT_SOFFICE", fails)  # "LibreOffice" that always fails
+    case, data = _write_inputs(tmp_path / "in", sample_case, sample_extra)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(DocumentError, match="could not convert"):
+        render_case(SOA, case, out / "soa.docx", extra=data, plugins=plugins, pdf=True)
+    assert list(out.iterdir()) == []
+
+
+def test_sample_writes_neither_file_when_one_of_them_exists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not _installed():
+        pytest.skip("the command line uses the installed plugins")
+    (tmp_path / "data.yaml").write_text("mine: true\n", encoding="utf-8")
+    assert main(["templates", "sample", SOA, "-o", str(tmp_path)]) == 2
+    assert "exists" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yaml"]
+    assert (tmp_path / "data.yaml").read_text(encoding="utf-8") == "mine: true\n"
+
+
+def test_a_csv_that_is_not_utf8_is_a_clear_error_not_a_traceback(
+    tmp_path: Path, plugins: Plugins
+) -> None:
+    source = tmp_path / "rows.csv"
+    source.write_bytes("case,signatory.name\ncase.yaml,£ Jones\n".encode("cp1252"))
+    with pytest.raises(DocumentError, match="not UTF-8"):
+        render_batch(SOA, source, tmp_path / "out", plugins=plugins)
+
+
+def test_a_nested_field_set_by_one_row_does_not_leak_into_the_next(
+    tmp_path: Path, plugins: Plugins, sample_case: dict[str, Any], sample_extra: dict[str, Any]
+) -> None:
+    _write_inputs(tmp_path / "in", sample_case, sample_extra)
+    column = "statement_of_action.capacity.commentary"
+    table = _csv(
+        tmp_path / "in" / "batch.csv",
+        [
+            {"case": "case.yaml", "output": "first.docx", column: "Row two's own commentary."},
+            {"case": "case.yaml", "output": "second.docx", column: ""},
+        ],
+    )
+    results = render_batch(SOA, table, tmp_path / "out", extra=sample_extra, plugins=plugins)
+    assert all(r.ok for r in results), results
+    second = all_text((tmp_path / "out" / "second.docx").read_bytes())
+    assert "Row two's own commentary." not in second
+    assert sample_extra["statement_of_action"]["capacity"]["commentary"] in second

@@ -99,3 +99,45 @@ def test_a_copy_of_a_shipped_template_is_checked_against_its_context(
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert "paragraph 1: 'nonsense' is not a field of WarningNoticeContext" in out
     assert "required field 'matters' of WarningNoticeContext is never used" in out
+
+
+@attrs.frozen
+class Item:
+    title: str | None
+    lead: str | None
+
+
+@attrs.frozen
+class ListContext:
+    items: tuple[Item, ...] | None
+
+
+def test_an_unused_field_of_a_list_element_is_reported_even_though_the_list_is_looped_over(
+    make_template: Callable[..., Path],
+) -> None:
+    path = make_template(["{%p for item in items %}", "{{ item.title }}", "{%p endfor %}"])
+    assert messages(path, context_type=ListContext) == [
+        "template: required field 'items[].lead' of ListContext is never used"
+    ]
+
+
+def test_an_unknown_filter_is_reported_with_its_paragraph(
+    make_template: Callable[..., Path],
+) -> None:
+    path = make_template(["fine", "{{ school | uppercase }}"])
+    assert messages(path) == ["paragraph 2: Jinja syntax error: No filter named 'uppercase'."]
+
+
+def test_the_templated_document_properties_are_checked_too(
+    make_template: Callable[..., Path],
+) -> None:
+    broken = make_template(["{{ school }}"], name="a.docx", title="{{ school }")
+    assert messages(broken) == [
+        "template: Jinja syntax error in the document property 'title': unexpected '}'"
+    ]
+    unknown = make_template(
+        ["{{ school }} {{ officer.name }} {{ actions }}"], name="b.docx", subject="{{ schol }}"
+    )
+    assert messages(unknown, context_type=LetterContext) == [
+        "template: 'schol' (in the document property 'subject') is not a field of LetterContext"
+    ]

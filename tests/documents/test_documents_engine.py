@@ -19,7 +19,12 @@ from improvement_kit.documents import (
     render_bytes,
     render_to_file,
 )
-from improvement_kit.errors import MissingFieldsError, OutputExistsError, TemplateError
+from improvement_kit.errors import (
+    DocumentError,
+    MissingFieldsError,
+    OutputExistsError,
+    TemplateError,
+)
 
 from .conftest import all_text, docx_bytes
 
@@ -147,3 +152,35 @@ def test_any_text_comes_out_as_its_normalised_self(value: str) -> None:
     # Word has no character for a lone carriage return or tab-like controls; python-docx
     # reads line breaks back as "\n" and tabs as "\t".
     assert paragraph.text == f"Value: {expected}"
+
+
+def test_a_syntax_error_after_paragraph_tags_names_the_paragraph_word_shows() -> None:
+    # docxtpl drops the {%p %} paragraphs before Jinja sees the XML; the number must not shift
+    template = docx_bytes(["a", "{%p if x %}", "b", "{%p endif %}", "c", "{{ x }"])
+    with pytest.raises(TemplateError, match="paragraph 6 of the body"):
+        render_bytes(template, {"x": True})
+
+
+def test_control_characters_in_the_document_properties_are_removed_not_a_crash() -> None:
+    from improvement_kit.documents import DocumentProperties
+
+    template = docx_bytes(["{{ a }}"])
+    props = DocumentProperties(title="Ysgol\x0b Pen-y-bryn w\u0302\x01", author="Cyngor\x02")
+    data = render_bytes(template, {"a": "x"}, properties=props)
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert (core.title, core.author) == ("Ysgol Pen-y-bryn \u0175", "Cyngor")
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_document_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DocumentError, match="cannot be written"):
+        render_to_file(docx_bytes(["{{ a }}"]), {"a": "x"}, blocker / "out.docx")
+
+
+@pytest.mark.parametrize(
+    "tag", ["{% include 'other.docx' %}", "{% for i in range(10**9) %}{% endfor %}"]
+)
+def test_a_template_doing_what_the_sandbox_refuses_is_a_template_error(tag: str) -> None:
+    with pytest.raises(TemplateError, match="cannot be rendered"):
+        render_bytes(docx_bytes(["fine", tag]), {})

@@ -309,3 +309,85 @@ def test_bad_extra_data_is_named_by_its_full_path(
             plugins=plugins,
         )
     assert info.value.path == "progress_review.key_issues[0].criteria[0].status"
+
+
+def test_a_tpc_notice_without_its_own_event_does_not_take_the_s60_notice_s_dates(
+    plugins: Plugins, sample_case: dict[str, Any], sample_extra: dict[str, Any]
+) -> None:
+    # the sample case has an s.60 notice (compliance period to 3 November 2025) and no s.60A
+    # event; the s.60A notice of 5 January 2026 specifies its own period in the extra data
+    spec = plugins.template("england-maintained:tpc-warning-notice")
+    context = build_context(spec, case_from_data(sample_case), sample_extra, plugins=plugins)
+    assert context.given_on == dt.date(2026, 1, 5)
+    assert context.compliance_period_end == dt.date(2026, 2, 6)
+    assert context.meta.rule_ids == ()  # the s.60 notice's rules are not this notice's
+    assert "begins with 5 January 2026 and ends on 6 February 2026" in all_text(
+        render_bytes(spec, context)
+    )
+
+
+def test_a_pre_2016_tpc_notice_without_its_own_event_asks_for_its_initial_period(
+    plugins: Plugins, sample_case: dict[str, Any], sample_extra: dict[str, Any]
+) -> None:
+    spec = plugins.template("england-maintained:tpc-warning-notice")
+    case = _case_with_notice(sample_case, "2014-12-18")  # an s.60 notice only
+    extra = {
+        **sample_extra,
+        "tpc_warning_notice": {**sample_extra["tpc_warning_notice"], "given_on": "2015-03-02"},
+    }
+    context = build_context(spec, case, extra, plugins=plugins)
+    assert context.pre_2016 is True
+    assert context.initial_period_end is None  # not the s.60 notice's 13 January 2015
+    with pytest.raises(MissingFieldsError, match="initial_period_end, representations_deadline"):
+        render_bytes(spec, context)
+
+
+def test_a_proposed_intervention_under_s60a_does_not_take_the_s60_notice_s_compliance_period(
+    plugins: Plugins, sample_case: dict[str, Any], sample_extra: dict[str, Any]
+) -> None:
+    spec = plugins.template("england-maintained:proposed-intervention-notice")
+    extra = {
+        **sample_extra,
+        "proposed_intervention": {
+            **sample_extra["proposed_intervention"],
+            "ground": "teachers-pay-and-conditions",
+        },
+    }
+    context = build_context(spec, case_from_data(sample_case), extra, plugins=plugins)
+    assert context.tpc is True
+    assert context.warning_notice_given_on is None
+    assert context.compliance_period_end is None  # not 3 November 2025 (the s.60 notice's)
+
+
+def test_the_s64_window_is_stated_only_when_additional_governors_are_proposed(
+    plugins: Plugins, sample_case: dict[str, Any], sample_extra: dict[str, Any]
+) -> None:
+    spec = plugins.template("england-maintained:proposed-intervention-notice")
+    case = case_from_data(sample_case)
+    with_s64 = build_context(spec, case, sample_extra, plugins=plugins)
+    assert with_s64.power_window_end == dt.date(2026, 1, 3)
+    extra = {
+        **sample_extra,
+        "proposed_intervention": {**sample_extra["proposed_intervention"], "powers": ["s66"]},
+    }
+    context = build_context(spec, case, extra, plugins=plugins)
+    assert context.power_window_end is None
+    assert "additional governors" not in all_text(render_bytes(spec, context))
+
+
+def test_a_date_typed_where_text_is_expected_is_written_as_letters_write_it(
+    plugins: Plugins, sample_case: dict[str, Any], sample_extra: dict[str, Any]
+) -> None:
+    # YAML reads an unquoted 2026-03-23 as a date, not as the text the field expects
+    spec = plugins.template("england-maintained:progress-review")
+    review = dict(sample_extra["progress_review"])
+    review["next_meeting"] = dt.date(2026, 3, 23)
+    review["next_steps"] = [{**review["next_steps"][0], "target_date": dt.date(2026, 3, 20)}]
+    context = build_context(
+        spec,
+        case_from_data(sample_case),
+        {**sample_extra, "progress_review": review},
+        plugins=plugins,
+    )
+    assert context.next_meeting == "23 March 2026"
+    assert context.next_steps[0].target_date == "20 March 2026"

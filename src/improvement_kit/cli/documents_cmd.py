@@ -264,7 +264,8 @@ def _sample(args: argparse.Namespace) -> int:
     import yaml
 
     from improvement_kit.documents import find_template
-    from improvement_kit.fileio import atomic_write
+    from improvement_kit.documents.render import write_output
+    from improvement_kit.errors import OutputExistsError
 
     spec = find_template(args.template_id)
     if spec.sample_data is None:
@@ -273,11 +274,14 @@ def _sample(args: argparse.Namespace) -> int:
     folder = Path(args.output)
     name = spec.id.split(":", 1)[-1]
     files = {folder / "case.yaml": sample["case"], folder / "data.yaml": sample["extra"]}
+    for path in files:  # both or neither
+        if path.exists() and not args.force:
+            raise OutputExistsError(f"{path} exists (use --force to overwrite)")
     for path, data in files.items():
         text = f"# Sample for {spec.id} (fictional).\n" + yaml.safe_dump(
             data, allow_unicode=True, sort_keys=False, width=100
         )
-        atomic_write(path, text.encode("utf-8"), overwrite=args.force)
+        write_output(path, text.encode("utf-8"), overwrite=args.force)
         print(f"wrote {path}")
     case_file, data_file = files
     print(

@@ -73,8 +73,8 @@ def _set_dotted(target: dict[str, Any], path: str, value: Any) -> None:
     node = target
     for part in parts[:-1]:
         child = node.get(part)
-        if not isinstance(child, dict):
-            child = node[part] = dict(child) if isinstance(child, Mapping) else {}
+        # always a copy: the tables below the first level are shared by every row's extra data
+        child = node[part] = dict(child) if isinstance(child, Mapping) else {}
         node = child
     node[parts[-1]] = value
 
@@ -123,8 +123,15 @@ def read_batch_input(
         except OSError as exc:
             raise DocumentError(f"{path}: cannot be read: {exc.strerror or exc}") from None
         with handle:
-            reader = csv.DictReader(handle)
-            for row, record in enumerate(reader, start=2):
+            try:
+                records = list(csv.DictReader(handle))
+            except UnicodeDecodeError:
+                raise DocumentError(
+                    f"{path}: is not UTF-8 text (in Excel, save it as 'CSV UTF-8')"
+                ) from None
+            except csv.Error as exc:
+                raise DocumentError(f"{path}: not a readable CSV file: {exc}") from None
+            for row, record in enumerate(records, start=2):
                 fields: dict[str, Any] = {}
                 case_path: str | None = None
                 name: str | None = None

@@ -245,6 +245,7 @@ def check_template(
             lines.append(_skeleton_line(runs))
         try:
             tree = _env(True).parse("\n".join(lines))
+            _env(True).compile(tree)  # unknown filters and tests fail only when compiled
         except TemplateSyntaxError as exc:
             line = exc.lineno or 1
             if exc.message and exc.message.startswith("Unexpected end of template"):
@@ -253,6 +254,21 @@ def check_template(
             continue
         for path, use in field_uses(tree).items():
             uses.setdefault(path, (use, part))
+    from improvement_kit.documents.render import _TAG, TEMPLATED_PROPERTIES
+
+    for prop in TEMPLATED_PROPERTIES:  # docxtpl renders these core properties too
+        value = getattr(document.core_properties, prop) or ""
+        if not _TAG.search(value):
+            continue
+        try:
+            tree = _env(False).parse(value)
+            _env(False).compile(tree)
+        except TemplateSyntaxError as exc:
+            message = f"Jinja syntax error in the document property {prop!r}: {exc.message}"
+            problems.append(Problem(None, message))
+            continue
+        for path, use in field_uses(tree).items():
+            uses.setdefault(path, (use, f"property:{prop}"))
     if context_type is not None:
         schema, optional = _schema(context_type)
         optional |= set(optional_fields)
@@ -260,6 +276,11 @@ def check_template(
             if path.split(".")[0].split("[")[0] in _RESERVED:
                 continue
             if not _known(path, schema):
+                if part.startswith("property:"):
+                    where = f" (in the document property {part.split(':', 1)[1]!r})"
+                    message = f"{path!r}{where} is not a field of {context_type.__name__}"
+                    problems.append(Problem(None, message))
+                    continue
                 problems.append(
                     Problem(
                         use.line,
@@ -270,10 +291,7 @@ def check_template(
         used = list(uses)
         for leaf in _leaves(schema):
             if _is_under(leaf, optional) or any(
-                leaf == u
-                or leaf.startswith((u + ".", u + "[]"))
-                or u.startswith((leaf + ".", leaf + "[]"))
-                for u in used
+                leaf == u or u.startswith((leaf + ".", leaf + "[]")) for u in used
             ):
                 continue
             problems.append(

@@ -8,8 +8,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from improvement_kit.documents.render import write_output
 from improvement_kit.errors import DocumentError, OutputExistsError
-from improvement_kit.fileio import atomic_write
 
 __all__ = ["convert_to_pdf", "find_soffice"]
 
@@ -88,5 +88,5 @@ def convert_to_pdf(
             detail = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
             first = detail.splitlines()[0] if detail else f"exit status {result.returncode}"
             raise DocumentError(f"{source.name}: LibreOffice could not convert it: {first}")
-        atomic_write(target, produced.read_bytes(), overwrite=force)
+        write_output(target, produced.read_bytes(), overwrite=force)
     return target

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from improvement_kit.documents.render import render_bytes
+from improvement_kit.documents.render import render_bytes, write_output
 from improvement_kit.documents.spec import TemplateSpec
 from improvement_kit.errors import CaseFileError, OutputExistsError, TemplateError
-from improvement_kit.fileio import atomic_write
 from improvement_kit.model import Case
 from improvement_kit.plugins import Plugins, default_plugins
 
@@ -153,9 +153,13 @@ def render_case(
             raise OutputExistsError(f"{target} exists (use --force to overwrite)")
     context = build_context(spec, case, extra, as_of=as_of, plugins=plugins)
     data = render_bytes(spec, context)
-    atomic_write(path, data, overwrite=force)
     if pdf_path is not None:
         from improvement_kit.documents.pdf import convert_to_pdf
 
-        convert_to_pdf(path, pdf_path, force=force)
+        # convert a staged copy first, so a failed conversion leaves no .docx behind either
+        with tempfile.TemporaryDirectory(prefix="improvement-kit-render-") as work:
+            staged = Path(work) / path.name
+            staged.write_bytes(data)
+            convert_to_pdf(staged, pdf_path, force=force)
+    write_output(path, data, overwrite=force)
     return RenderedDocument(path, pdf_path)

@@ -12,6 +12,7 @@ and data, and is written atomically.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import hashlib
 import importlib
@@ -34,7 +35,12 @@ from improvement_kit.documents.determinism import save_deterministic
 from improvement_kit.documents.fields import FieldUse, field_uses, merge_uses, missing_fields
 from improvement_kit.documents.spec import DocumentMeta, TemplateSpec
 from improvement_kit.documents.text import normalise_text, to_template_data
-from improvement_kit.errors import MissingFieldsError, OutputExistsError, TemplateError
+from improvement_kit.errors import (
+    DocumentError,
+    MissingFieldsError,
+    OutputExistsError,
+    TemplateError,
+)
 from improvement_kit.fileio import atomic_write
 
 __all__ = [
@@ -45,6 +51,7 @@ __all__ = [
     "render_bytes",
     "render_to_file",
     "template_bytes",
+    "write_output",
 ]
 
 #: Core properties a template may fill with Jinja tags (docxtpl's list).
@@ -172,8 +179,17 @@ def _xml_parts(document: Any) -> list[tuple[str, str]]:
     return parts
 
 
-def _syntax_error(name: str, label: str, exc: TemplateSyntaxError) -> TemplateError:
+def _syntax_error(name: str, label: str, exc: TemplateSyntaxError, data: bytes) -> TemplateError:
+    # docxtpl removes the paragraphs holding {%p %} tags, so the line of the patched XML is
+    # not the paragraph's number: the template check numbers paragraphs as Word shows them.
+    from improvement_kit.documents.check import check_template
+
     where = f"paragraph {max((exc.lineno or 1) - 1, 1)} of the {label}"
+    with contextlib.suppress(Exception):
+        for problem in check_template(data):
+            if problem.paragraph is not None and problem.message.startswith("Jinja syntax"):
+                where = f"paragraph {problem.paragraph} of the {problem.part}"
+                break
     return TemplateError(f"{name}: Jinja syntax error in {where}: {exc.message}")
 
 
@@ -203,7 +219,7 @@ def prepare_template(data: bytes, name: str = "template") -> PreparedTemplate:
         try:
             groups.append(field_uses(env.parse(source)))
         except TemplateSyntaxError as exc:
-            raise _syntax_error(name, label, exc) from None
+            raise _syntax_error(name, label, exc, data) from None
         sources.append((label, source))
     core = document.core_properties
     for prop in TEMPLATED_PROPERTIES:
@@ -304,15 +320,16 @@ def _apply_properties(
 ) -> None:
     core = document.core_properties
     stamp = dt.datetime(*(props.date or dt.date(1980, 1, 1)).timetuple()[:3])
-    core.title = rendered.get("title", props.title)
-    core.subject = rendered.get("subject", props.subject)
-    core.author = props.author
-    core.last_modified_by = props.author
-    core.keywords = props.keywords
-    core.comments = props.comments
-    core.identifier = props.identifier
-    core.category = props.category
-    core.language = props.language
+    # the properties come from case data too: normalised like any text (no control characters)
+    core.title = normalise_text(rendered.get("title", props.title))
+    core.subject = normalise_text(rendered.get("subject", props.subject))
+    core.author = normalise_text(props.author)
+    core.last_modified_by = normalise_text(props.author)
+    core.keywords = normalise_text(props.keywords)
+    core.comments = normalise_text(props.comments)
+    core.identifier = normalise_text(props.identifier)
+    core.category = normalise_text(props.category)
+    core.language = normalise_text(props.language)
     core.created = stamp
     core.modified = stamp
     core.revision = 1
@@ -368,8 +385,26 @@ def render_bytes(
         )
         where = f" near: {context_lines[:200]}" if context_lines else ""
         raise TemplateError(f"{name}: {type(exc).__name__}: {exc}{where}") from None
+    except (TypeError, ValueError, ArithmeticError, LookupError, SyntaxError) as exc:
+        # what a template may do that the sandboxed environment refuses ({% include %} with no
+        # loader, a range beyond the sandbox's limit) or XML its tags break: the template's
+        # fault, reported as such rather than as a crash
+        raise TemplateError(
+            f"{name}: the template cannot be rendered: {type(exc).__name__}: {exc}"
+        ) from None
     _apply_properties(document.docx, properties, document.rendered_properties)
     return save_deterministic(document.docx, properties.date)
+
+
+def write_output(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """:func:`~improvement_kit.fileio.atomic_write`, with a folder that cannot be written to
+    reported as a :class:`~improvement_kit.errors.DocumentError` (not a traceback)."""
+    try:
+        atomic_write(path, data, overwrite=overwrite)
+    except OutputExistsError:
+        raise
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot be written: {exc.strerror or exc}") from None
 
 
 def render_to_file(
@@ -390,5 +425,5 @@ def render_to_file(
     if path.exists() and not force:
         raise OutputExistsError(f"{path} exists (use --force to overwrite)")
     data = render_bytes(template, context, properties=properties, optional_fields=optional_fields)
-    atomic_write(path, data, overwrite=force)
+    write_output(path, data, overwrite=force)
     return path
