@@ -68,10 +68,6 @@ class PluginInfo:
     templates: tuple[str, ...]
 
 
-#: Entry-point name -> (distribution name, version), filled as entry points load.
-_DISTRIBUTIONS: dict[str, tuple[str, str]] = {}
-
-
 def _autoload_disabled() -> bool:
     return os.environ.get(AUTOLOAD_ENV, "").strip().lower() not in ("", "0", "false", "no")
 
@@ -101,8 +97,6 @@ def make_plugin_manager(
             try:
                 plugin = ep.load()
                 pm.register(plugin, name=ep.name)
-                if ep.dist is not None:
-                    _DISTRIBUTIONS[ep.name] = (ep.dist.metadata["name"], ep.dist.version)
             except Exception as exc:  # a broken third-party plugin must not take us down
                 problem = LoadProblem(ep.name, f"{type(exc).__name__}: {exc}")
                 if strict:
@@ -332,9 +326,14 @@ class Plugins:
 
     def info(self) -> list[PluginInfo]:
         """One entry per registered plugin, for ``improvement-kit plugins``."""
+        dists = {
+            ep.name: (ep.dist.metadata["name"], ep.dist.version)
+            for ep in entry_points(group=hookspecs.PROJECT_NAME)
+            if ep.dist is not None and self.pm.get_plugin(ep.name) is not None
+        }
         out = []
         for name, plugin in sorted(self.pm.list_name_plugin(), key=lambda p: str(p[0])):
-            dist = _DISTRIBUTIONS.get(str(name))
+            dist = dists.get(str(name))
             hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(plugin) or ()))
             jurs = tuple(j.id for owner, j in self._jurisdictions.values() if owner == name)
             counts: dict[str, int] = {}

@@ -210,9 +210,6 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-_VALUE_FIRST = re.compile(r"^('.*?'|\d+|None|True|False|\[.*\]|\{.*\}) ")
-
-
 def _messages(exc: BaseException) -> list[str]:
     lines = cattrs.transform_error(exc, format_exception=_format_exception)
     out = []
