@@ -8,27 +8,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from improvement_kit.cli.arguments import iso_date
 
 if TYPE_CHECKING:
     from improvement_kit.calendar import Closure, WorkingDayCalendar
 
 __all__ = ["register"]
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _REGIONS = ("england-and-wales", "scotland", "northern-ireland")
-
-
-def _iso_date(text: str) -> date:
-    """Parse an ISO date (YYYY-MM-DD) for argparse."""
-    if not _ISO_DATE.fullmatch(text):
-        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date (YYYY-MM-DD)")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a real date") from None
 
 
 def _integer(text: str) -> int:
@@ -91,7 +81,7 @@ def register(sub: Any) -> None:
         description="Print the day that ends 'the Nth working day following' START "
         "(or, with --beginning-with, the Nth working day beginning with START).",
     )
-    add.add_argument("start", type=_iso_date, metavar="START", help="ISO date")
+    add.add_argument("start", type=iso_date, metavar="START", help="ISO date")
     add.add_argument("n", type=_integer, metavar="N", help="working days (negative counts back)")
     _add_region(add)
     add.add_argument(
@@ -106,8 +96,8 @@ def register(sub: Any) -> None:
         help="working days after START up to and including END",
         description="Print the number of working days d with START < d <= END.",
     )
-    count.add_argument("start", type=_iso_date, metavar="START", help="ISO date")
-    count.add_argument("end", type=_iso_date, metavar="END", help="ISO date")
+    count.add_argument("start", type=iso_date, metavar="START", help="ISO date")
+    count.add_argument("end", type=iso_date, metavar="END", help="ISO date")
     _add_region(count)
     _add_school(count)
     count.add_argument("--json", action="store_true", help="print JSON")
@@ -128,7 +118,7 @@ def register(sub: Any) -> None:
         help="show the count day by day",
         description="Print the working-day count from START day by day.",
     )
-    explain.add_argument("start", type=_iso_date, metavar="START", help="ISO date")
+    explain.add_argument("start", type=iso_date, metavar="START", help="ISO date")
     explain.add_argument("n", type=_integer, metavar="N", help="working days")
     _add_region(explain)
     explain.add_argument(

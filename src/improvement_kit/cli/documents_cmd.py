@@ -9,15 +9,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from improvement_kit.cli.arguments import iso_date
 from improvement_kit.errors import DocumentError, TemplateError
 
 __all__ = ["register"]
-
-
-def _iso_date(text: str) -> Any:
-    from improvement_kit.cli.timeline_cmd import iso_date
-
-    return iso_date(text)
 
 
 def register(sub: Any) -> None:
@@ -40,9 +35,7 @@ def register(sub: Any) -> None:
     )
     r.add_argument("--pdf", action="store_true", help="also write a PDF beside it (LibreOffice)")
     r.add_argument("--force", action="store_true", help="overwrite existing files")
-    r.add_argument(
-        "--as-of", type=_iso_date, metavar="DATE", help="compute the timeline as of DATE"
-    )
+    r.add_argument("--as-of", type=iso_date, metavar="DATE", help="compute the timeline as of DATE")
     r.add_argument(
         "--template-file",
         metavar="FILE.docx",
@@ -72,7 +65,7 @@ def register(sub: Any) -> None:
     b.add_argument("--data", metavar="EXTRA.yaml", help="extra data shared by every row")
     b.add_argument("--pdf", action="store_true", help="also write a PDF beside each document")
     b.add_argument("--force", action="store_true", help="overwrite existing files")
-    b.add_argument("--as-of", type=_iso_date, metavar="DATE", help="compute timelines as of DATE")
+    b.add_argument("--as-of", type=iso_date, metavar="DATE", help="compute timelines as of DATE")
     b.add_argument("--quiet", action="store_true", help="no progress line on standard error")
     b.add_argument(
         "--template-file",

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from improvement_kit.cli.arguments import iso_date
 from improvement_kit.errors import InputError
 
 if TYPE_CHECKING:
     from improvement_kit.model import Case
 
-__all__ = ["iso_date", "register"]
-
-
-def iso_date(text: str) -> dt.date:
-    """argparse type for an ISO 8601 date."""
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date (YYYY-MM-DD)") from None
+__all__ = ["register"]
 
 
 def register(sub: Any) -> None:
