@@ -16,7 +16,7 @@ import attrs
 
 from improvement_kit.calendar import Closure, WorkingDayCalendar, get_calendar
 from improvement_kit.errors import InputError
-from improvement_kit.jurisdictions import CategoryDecision
+from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
 from improvement_kit.model import (
     Case,
     CategoryRemoved,
@@ -40,7 +40,13 @@ from improvement_kit.rules import (
     parse_period_expression,
 )
 
-__all__ = ["PENDING_PRECONDITION", "TimelineContext", "build_timeline", "item_status"]
+__all__ = [
+    "PENDING_PRECONDITION",
+    "TimelineContext",
+    "build_timeline",
+    "check_provider_type",
+    "item_status",
+]
 
 #: ``details`` key of a power item whose window is running but which cannot be used until a
 #: precondition is met (the value says which); its status is ``not-yet-open`` until then.
@@ -422,6 +428,17 @@ def _calendars(
     return {CalendarChoice.REGIONAL: regional, CalendarChoice.SCHOOL: school}
 
 
+def check_provider_type(case: Case, jurisdiction: Jurisdiction) -> None:
+    """Refuse a provider type the case's jurisdiction does not cover (``provider.type``)."""
+    if case.provider.type not in jurisdiction.provider_types:
+        allowed = ", ".join(t.value for t in jurisdiction.provider_types)
+        raise InputError(
+            "provider.type",
+            case.provider.type.value,
+            f"is not a provider type of {jurisdiction.id} (allowed: {allowed})",
+        )
+
+
 def build_timeline(
     case: Case, *, as_of: dt.date | None = None, plugins: Plugins | None = None
 ) -> Timeline:
@@ -432,6 +449,7 @@ def build_timeline(
     """
     plugins = plugins or default_plugins()
     jurisdiction = plugins.jurisdiction(case.jurisdiction)
+    check_provider_type(case, jurisdiction)
     region = case.region or jurisdiction.region
     closures = plugins.calendar_adjustments(
         case.jurisdiction, region, case.provider.local_authority

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from improvement_kit.cli.arguments import iso_date
-from improvement_kit.errors import InputError
 
 if TYPE_CHECKING:
-    from improvement_kit.model import Case
+    pass
 
 __all__ = ["register"]
 
@@ -82,7 +81,6 @@ def _timeline(args: argparse.Namespace) -> int:
     from improvement_kit.timeline import build_timeline
 
     case = load_case(args.case)
-    _check_provider_type(case)
     timeline = build_timeline(case, as_of=args.as_of)
     if args.format == "json":
         _write(args.output, timeline_to_json(timeline, case))
@@ -91,20 +89,6 @@ def _timeline(args: argparse.Namespace) -> int:
     else:
         _write(args.output, timeline_to_text(timeline))
     return 0
-
-
-def _check_provider_type(case: Case) -> None:
-    """Refuse a provider type the case's jurisdiction does not cover (``provider.type``)."""
-    from improvement_kit.plugins import default_plugins
-
-    jurisdiction = default_plugins().jurisdiction(case.jurisdiction)
-    if case.provider.type not in jurisdiction.provider_types:
-        allowed = ", ".join(t.value for t in jurisdiction.provider_types)
-        raise InputError(
-            "provider.type",
-            case.provider.type.value,
-            f"is not a provider type of {jurisdiction.id} (allowed: {allowed})",
-        )
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -117,6 +101,9 @@ def _validate(args: argparse.Namespace) -> int:
         for line in exc.errors:
             print(f"{exc.source}: {line}", file=sys.stderr)
         return 2
-    _check_provider_type(case)
+    from improvement_kit.plugins import default_plugins
+    from improvement_kit.timeline import check_provider_type
+
+    check_provider_type(case, default_plugins().jurisdiction(case.jurisdiction))
     print(f"{args.case}: valid ({len(case.events)} events, jurisdiction {case.jurisdiction})")
     return 0
