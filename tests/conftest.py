@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
-from improvement_kit.model import Category, Grade, Inspection, Provider, ProviderType
-from improvement_kit.plugins import Plugins, make_plugin_manager
+from improvement_kit.kit import Kit
+from improvement_kit.model import Category, Grade, Inspection, ProviderType
 
 FAKE_ID = "testland"
 
@@ -24,29 +24,19 @@ class FakeJurisdiction:
         self.rules_dir = rules_dir
 
     @hookimpl
-    def improvement_kit_jurisdictions(self) -> Sequence[Jurisdiction]:
-        return [
+    def improvement_kit_register(self, register: Callable[[Jurisdiction], None]) -> None:
+        register(
             Jurisdiction(
                 FAKE_ID,
                 "Testland schools",
                 "england-and-wales",
                 (ProviderType.COMMUNITY, ProviderType.VOLUNTARY_AIDED),
+                rule_tables=sorted(self.rules_dir.glob("*.toml")),
             )
-        ]
+        )
 
     @hookimpl
-    def improvement_kit_rule_tables(self, jurisdiction: str) -> Sequence[Path]:
-        if jurisdiction != FAKE_ID:
-            return []
-        return sorted(self.rules_dir.glob("*.toml"))
-
-    @hookimpl
-    def improvement_kit_decide_category(
-        self, inspection: Inspection, provider: Provider, jurisdiction: str
-    ) -> CategoryDecision | None:
-        del provider
-        if jurisdiction != FAKE_ID:
-            return None
+    def improvement_kit_decide_category(self, inspection: Inspection) -> CategoryDecision | None:
         if inspection.grades.get("overall-effectiveness") is Grade.INADEQUATE:
             return CategoryDecision(
                 Category.SPECIAL_MEASURES, "T-CAT-01", ("overall effectiveness inadequate",)
@@ -55,17 +45,14 @@ class FakeJurisdiction:
 
 
 @pytest.fixture
-def testland(tmp_path: Path) -> Callable[[str], Plugins]:
-    """``testland(toml_text)``: Plugins with only the fake jurisdiction and those rules."""
+def testland(tmp_path: Path) -> Callable[[str], Kit]:
+    """``testland(toml_text)``: Kit with only the fake jurisdiction and those rules."""
 
-    def make(rules: str, *extra_plugins: object) -> Plugins:
+    def make(rules: str, *extra_plugins: object) -> Kit:
         folder = tmp_path / "rules"
         folder.mkdir(exist_ok=True)
         (folder / "rules.toml").write_text(textwrap.dedent(rules), encoding="utf-8")
-        pm, problems = make_plugin_manager(
-            load_entrypoints=False, plugins=[FakeJurisdiction(folder), *extra_plugins]
-        )
-        return Plugins(pm, problems)
+        return Kit.from_plugins(FakeJurisdiction(folder), *extra_plugins)
 
     return make
 

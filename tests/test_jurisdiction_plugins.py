@@ -67,7 +67,7 @@ def test_no_other_jurisdiction_gets_these_rules(installed: Plugins, jurisdiction
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
 def test_statutory_rules_cite_legislation(installed: Plugins, jurisdiction: str) -> None:
     book = installed.rule_book(jurisdiction)
-    assert Nature.POLICY in {rule.nature for rule in book}
+    assert Nature.NATIONAL_POLICY in {rule.nature for rule in book}
     for rule in book:
         if rule.nature is Nature.LAW and rule.grade is VerificationGrade.PRIMARY:
             assert "legislation.gov.uk" in rule.source.url, rule.id

@@ -12,18 +12,18 @@ Rules live in ``rules/*.toml``; :mod:`.category` is this plugin's own category d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from importlib.resources.abc import Traversable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
-from improvement_kit.model import Event, Inspection, Provider, ProviderType
+from improvement_kit.model import Inspection, ProviderType
 from improvement_kit.rules import rule_files
+from improvement_kit_england_academies.events import TerminationWarningNoticeGiven
 
 if TYPE_CHECKING:
+    from improvement_kit.context import TimelineContext
     from improvement_kit.model import TimelineItem
-    from improvement_kit.timeline import TimelineContext
 
 __all__ = ["JURISDICTION", "JURISDICTION_ID"]
 
@@ -42,39 +42,20 @@ JURISDICTION = Jurisdiction(
         "Education Act 1996 s.497C (from 29 Jun 2026) and DfE policy, as in force on each "
         "trigger date."
     ),
+    rule_tables=rule_files(__name__),
+    event_types=[TerminationWarningNoticeGiven],
 )
 
 
 @hookimpl
-def improvement_kit_jurisdictions() -> Sequence[Jurisdiction]:
-    """Declare ``england-academies``."""
-    return [JURISDICTION]
+def improvement_kit_register(register: Callable[[Jurisdiction], None]) -> None:
+    """Register ``england-academies``."""
+    register(JURISDICTION)
 
 
 @hookimpl
-def improvement_kit_event_types() -> Sequence[type[Event]]:
-    """``termination-warning-notice-given``, with its two specified dates."""
-    from improvement_kit_england_academies.events import TerminationWarningNoticeGiven
-
-    return [TerminationWarningNoticeGiven]
-
-
-@hookimpl
-def improvement_kit_rule_tables(jurisdiction: str) -> Sequence[Traversable]:
-    """The rule tables of ``england-academies``."""
-    if jurisdiction != JURISDICTION_ID:
-        return []
-    return rule_files(__name__)
-
-
-@hookimpl
-def improvement_kit_decide_category(
-    inspection: Inspection, provider: Provider, jurisdiction: str
-) -> CategoryDecision | None:
+def improvement_kit_decide_category(inspection: Inspection) -> CategoryDecision | None:
     """The category an Ofsted inspection of an academy leads to (``None``: not decided)."""
-    del provider
-    if jurisdiction != JURISDICTION_ID:
-        return None
     from improvement_kit_england_academies.category import decide_category
 
     return decide_category(inspection)
@@ -83,8 +64,6 @@ def improvement_kit_decide_category(
 @hookimpl
 def improvement_kit_timeline_items(context: TimelineContext) -> Sequence[TimelineItem]:
     """Termination warning notices, the s.2B power and the statement of action."""
-    if context.case.jurisdiction != JURISDICTION_ID:
-        return []
     from improvement_kit_england_academies.derive import derive_items
 
     return derive_items(context)

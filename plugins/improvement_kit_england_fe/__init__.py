@@ -13,18 +13,17 @@ where the source counts from publication.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from importlib.resources.abc import Traversable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
-from improvement_kit.model import Inspection, Provider, ProviderType
+from improvement_kit.model import Inspection, ProviderType
 from improvement_kit.rules import rule_files
 
 if TYPE_CHECKING:
+    from improvement_kit.context import TimelineContext
     from improvement_kit.model import TimelineItem
-    from improvement_kit.timeline import TimelineContext
 
 __all__ = ["JURISDICTION", "JURISDICTION_ID"]
 
@@ -46,31 +45,19 @@ JURISDICTION = Jurisdiction(
         "Ofsted further education and skills follow-up (policy) and DfE/ESFA intervention, "
         "as in force on the last day of each inspection."
     ),
+    rule_tables=rule_files(__name__),
 )
 
 
 @hookimpl
-def improvement_kit_jurisdictions() -> Sequence[Jurisdiction]:
-    """Declare ``england-fe``."""
-    return [JURISDICTION]
+def improvement_kit_register(register: Callable[[Jurisdiction], None]) -> None:
+    """Register ``england-fe``."""
+    register(JURISDICTION)
 
 
 @hookimpl
-def improvement_kit_rule_tables(jurisdiction: str) -> Sequence[Traversable]:
-    """The rule tables of ``england-fe``."""
-    if jurisdiction != JURISDICTION_ID:
-        return []
-    return rule_files(__name__)
-
-
-@hookimpl
-def improvement_kit_decide_category(
-    inspection: Inspection, provider: Provider, jurisdiction: str
-) -> CategoryDecision | None:
+def improvement_kit_decide_category(inspection: Inspection) -> CategoryDecision | None:
     """The follow-up level an Ofsted FE inspection leads to (``None``: not decided)."""
-    del provider
-    if jurisdiction != JURISDICTION_ID:
-        return None
     from improvement_kit_england_fe.category import decide_category
 
     return decide_category(inspection)
@@ -79,8 +66,6 @@ def improvement_kit_decide_category(
 @hookimpl
 def improvement_kit_timeline_items(context: TimelineContext) -> Sequence[TimelineItem]:
     """Re-inspection and monitoring windows and the intervention status."""
-    if context.case.jurisdiction != JURISDICTION_ID:
-        return []
     from improvement_kit_england_fe.derive import derive_items
 
     return derive_items(context)

@@ -11,8 +11,7 @@ templates and their contexts are in :mod:`.documents`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from importlib.resources.abc import Traversable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from improvement_kit.hookspecs import hookimpl
@@ -21,9 +20,9 @@ from improvement_kit.model import Inspection, Provider, ProviderType
 from improvement_kit.rules import rule_files
 
 if TYPE_CHECKING:
+    from improvement_kit.context import TimelineContext
     from improvement_kit.documents.spec import TemplateSpec
     from improvement_kit.model import TimelineItem
-    from improvement_kit.timeline import TimelineContext
 
 __all__ = ["JURISDICTION", "JURISDICTION_ID"]
 
@@ -31,6 +30,13 @@ __version__ = "0.1.0"
 
 #: The stable id of this jurisdiction.
 JURISDICTION_ID = "england-maintained"
+
+
+def _template_specs() -> Sequence[TemplateSpec]:
+    from improvement_kit_england_maintained.documents import template_specs
+
+    return template_specs()
+
 
 JURISDICTION = Jurisdiction(
     id=JURISDICTION_ID,
@@ -50,30 +56,22 @@ JURISDICTION = Jurisdiction(
         "Education and Inspections Act 2006 Part 4, Education Act 2005 Part 1 and "
         "Academies Act 2010 s.4, as in force on each trigger date."
     ),
+    rule_tables=rule_files(__name__),
+    templates=_template_specs,
 )
 
 
 @hookimpl
-def improvement_kit_jurisdictions() -> Sequence[Jurisdiction]:
-    """Declare ``england-maintained``."""
-    return [JURISDICTION]
-
-
-@hookimpl
-def improvement_kit_rule_tables(jurisdiction: str) -> Sequence[Traversable]:
-    """The rule tables of ``england-maintained``."""
-    if jurisdiction != JURISDICTION_ID:
-        return []
-    return rule_files(__name__)
+def improvement_kit_register(register: Callable[[Jurisdiction], None]) -> None:
+    """Register ``england-maintained``."""
+    register(JURISDICTION)
 
 
 @hookimpl
 def improvement_kit_decide_category(
-    inspection: Inspection, provider: Provider, jurisdiction: str
+    inspection: Inspection, provider: Provider
 ) -> CategoryDecision | None:
     """The category an inspection of a maintained school leads to."""
-    if jurisdiction != JURISDICTION_ID:
-        return None
     from improvement_kit_england_maintained.category import decide_category
 
     return decide_category(inspection, provider)
@@ -82,16 +80,6 @@ def improvement_kit_decide_category(
 @hookimpl
 def improvement_kit_timeline_items(context: TimelineContext) -> Sequence[TimelineItem]:
     """Warning notices, eligibility, powers and academy orders, derived in code."""
-    if context.case.jurisdiction != JURISDICTION_ID:
-        return []
     from improvement_kit_england_maintained.derive import derive_items
 
     return derive_items(context)
-
-
-@hookimpl
-def improvement_kit_templates() -> Sequence[TemplateSpec]:
-    """The England maintained-school document templates."""
-    from improvement_kit_england_maintained.documents import template_specs
-
-    return template_specs()

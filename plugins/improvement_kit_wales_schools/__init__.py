@@ -11,18 +11,17 @@ power under s.11(5); :mod:`.grounds` holds the grounds for intervention (Welsh t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from importlib.resources.abc import Traversable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
-from improvement_kit.model import Inspection, Inspectorate, Provider, ProviderType, framework_for
+from improvement_kit.model import Inspection, Inspectorate, ProviderType, framework_for
 from improvement_kit.rules import rule_files
 
 if TYPE_CHECKING:
+    from improvement_kit.context import TimelineContext
     from improvement_kit.model import TimelineItem
-    from improvement_kit.timeline import TimelineContext
 
 __all__ = ["JURISDICTION", "JURISDICTION_ID", "decide_category"]
 
@@ -41,6 +40,7 @@ JURISDICTION = Jurisdiction(
         "before), Education Act 2005 Part 1 (Estyn), as in force on each trigger date."
     ),
     country="wales",
+    rule_tables=rule_files(__name__),
 )
 
 _STATUTORY_RULE = "W-CAT-01"
@@ -86,35 +86,20 @@ def decide_category(inspection: Inspection) -> CategoryDecision:
 
 
 @hookimpl
-def improvement_kit_jurisdictions() -> Sequence[Jurisdiction]:
-    """Declare ``wales-schools``."""
-    return [JURISDICTION]
+def improvement_kit_register(register: Callable[[Jurisdiction], None]) -> None:
+    """Register ``wales-schools``."""
+    register(JURISDICTION)
 
 
 @hookimpl
-def improvement_kit_rule_tables(jurisdiction: str) -> Sequence[Traversable]:
-    """The rule tables of ``wales-schools``."""
-    if jurisdiction != JURISDICTION_ID:
-        return []
-    return rule_files(__name__)
-
-
-@hookimpl
-def improvement_kit_decide_category(
-    inspection: Inspection, provider: Provider, jurisdiction: str
-) -> CategoryDecision | None:
+def improvement_kit_decide_category(inspection: Inspection) -> CategoryDecision | None:
     """The follow-up an Estyn inspection of a Welsh school or PRU leads to."""
-    del provider
-    if jurisdiction != JURISDICTION_ID:
-        return None
     return decide_category(inspection)
 
 
 @hookimpl
 def improvement_kit_timeline_items(context: TimelineContext) -> Sequence[TimelineItem]:
     """The Welsh Ministers' power under SSO(W)A 2013 s.11(5), derived in code."""
-    if context.case.jurisdiction != JURISDICTION_ID:
-        return []
     from improvement_kit_wales_schools.derive import derive_items
 
     return derive_items(context)

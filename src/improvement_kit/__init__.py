@@ -37,7 +37,8 @@ if TYPE_CHECKING:
         RuleDataError,
     )
     from improvement_kit.hookspecs import hookimpl
-    from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
+    from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction, LocalProcedure
+    from improvement_kit.kit import Kit
     from improvement_kit.model import Case, Category, Provider, Timeline, TimelineItem
     from improvement_kit.plugins import Plugins
     from improvement_kit.serialization import load_case
@@ -61,6 +62,8 @@ _LAZY = {
     "hookimpl": "improvement_kit.hookspecs",
     "CategoryDecision": "improvement_kit.jurisdictions",
     "Jurisdiction": "improvement_kit.jurisdictions",
+    "LocalProcedure": "improvement_kit.jurisdictions",
+    "Kit": "improvement_kit.kit",
     "Case": "improvement_kit.model",
     "Category": "improvement_kit.model",
     "Provider": "improvement_kit.model",
@@ -82,6 +85,8 @@ __all__ = [
     "ImprovementKitError",
     "InputError",
     "Jurisdiction",
+    "Kit",
+    "LocalProcedure",
     "PluginError",
     "Plugins",
     "Provider",

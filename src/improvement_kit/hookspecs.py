@@ -8,25 +8,27 @@ after the hooks below, registered through the ``improvement_kit`` entry-point gr
     [project.entry-points.improvement_kit]
     exampleshire = "exampleshire_plugin"
 
+A plugin registers its jurisdictions or local procedures through
+:func:`improvement_kit_register`; the per-case hooks are called through pluggy's hook callers
+restricted to the plugins in the case's scope (see :mod:`improvement_kit.kit`), so
+``firstresult``, hook wrappers and ``tryfirst``/``trylast`` work as pluggy documents them.
 Hooks are called with keyword arguments; a plugin may accept fewer arguments than a hook
-offers. Results are checked by :mod:`improvement_kit.plugins`, which names the plugin in any
-error. Built-in jurisdictions are plugins registered exactly this way.
+offers. Results are checked by the kit, which names the plugin in any error. Built-in
+jurisdictions are plugins registered exactly this way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from importlib.resources.abc import Traversable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import pluggy
 
 if TYPE_CHECKING:
     from improvement_kit.calendar import Closure
-    from improvement_kit.documents.spec import TemplateSpec
-    from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
-    from improvement_kit.model import Event, Inspection, Provider, TimelineItem
-    from improvement_kit.timeline import TimelineContext
+    from improvement_kit.context import TimelineContext
+    from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction, LocalProcedure
+    from improvement_kit.model import Inspection, Provider, TimelineItem
 
 __all__ = ["PROJECT_NAME", "hookimpl", "hookspec"]
 
@@ -38,51 +40,27 @@ hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
-# --- Jurisdictions -------------------------------------------------------------------------
+# --- Registration ---------------------------------------------------------------------------
 
 
 @hookspec
-def improvement_kit_jurisdictions() -> Sequence[Jurisdiction]:
-    """Declare the jurisdictions this plugin provides.
+def improvement_kit_register(register: Callable[[Jurisdiction | LocalProcedure], None]) -> None:
+    """Register what this plugin provides: call ``register(obj)`` once per object.
 
-    Called once per plugin manager; all results are collected. Return a sequence of
-    :class:`~improvement_kit.jurisdictions.Jurisdiction` (id, name, region, provider types).
-    A jurisdiction id may be declared by only one plugin.
+    ``obj`` is a :class:`~improvement_kit.jurisdictions.Jurisdiction` (a national set of
+    rules: ``england-maintained``) or a :class:`~improvement_kit.jurisdictions.LocalProcedure`
+    (a council's procedure, serving the local authorities it names in the jurisdictions it
+    extends). Each object owns its rule tables, event types and templates. Ids are unique
+    across plugins. Called once per kit and plugin, so the kit knows which plugin registered
+    each object (the provenance shown on every timeline item).
 
-    Since 0.1.
+    Since 0.2 (replaces the 0.1 hooks ``improvement_kit_jurisdictions``,
+    ``improvement_kit_rule_tables``, ``improvement_kit_event_types`` and
+    ``improvement_kit_templates``).
     """
 
 
-# --- Events --------------------------------------------------------------------------------
-
-
-@hookspec
-def improvement_kit_event_types() -> Sequence[type[Event]]:
-    """Declare event types that case files may use besides the core ones.
-
-    Takes no arguments; all results are collected. Return attrs classes that subclass
-    :class:`~improvement_kit.model.Event` (frozen, keyword-only) with a class variable ``TYPE``
-    holding the kebab-case name used in case files. A name may be declared once, and never
-    one of the core event types. Rules may then use the name as their ``trigger``.
-
-    Since 0.1.
-    """
-
-
-# --- Rules ---------------------------------------------------------------------------------
-
-
-@hookspec
-def improvement_kit_rule_tables(jurisdiction: str) -> Sequence[Traversable]:
-    """Return the TOML rule tables this plugin contributes to ``jurisdiction``.
-
-    Called for each jurisdiction when its rule book is built; all results are collected.
-    Return package resources (``importlib.resources.files(__package__) / "rules" / "x.toml"``)
-    or paths; return an empty sequence for jurisdictions you do not add to. A plugin may add
-    rules to a jurisdiction another plugin declared (an LA's local rule, say).
-
-    Since 0.1.
-    """
+# --- Per case ------------------------------------------------------------------------------
 
 
 @hookspec
@@ -90,10 +68,11 @@ def improvement_kit_timeline_items(context: TimelineContext) -> Sequence[Timelin
     """Derive timeline items in code, for rules that data alone cannot express.
 
     Called once per timeline, after the engine has applied the triggered rules of the rule
-    tables, for every plugin; all results are collected. ``context`` gives the case, the
-    calendars, the rule book (point-in-time look-up) and the items made so far. Only answer
-    for ``context.case.jurisdiction`` values you own. Each item must cite a rule from the
-    rule book (``context.make_item``).
+    tables, for the plugins in the case's scope only (the plugin of its jurisdiction, those
+    of local procedures serving its local authority, and plugins that register nothing); all
+    results are collected. ``context`` gives the case, the calendars, the rule book
+    (point-in-time look-up) and the items made so far. Each item must cite a rule of the rule
+    book (``context.make_item``); the item carries that rule's plugin.
 
     Since 0.1.
     """
@@ -108,7 +87,10 @@ def improvement_kit_decide_category(
 ) -> CategoryDecision | None:
     """Decide the follow-up category an inspection leads to.
 
-    First result wins (``firstresult``); return ``None`` when the jurisdiction is not yours.
+    Called for the plugin of the case's jurisdiction and plugins that register nothing (never
+    for local procedures: a council does not decide a statutory category). First result wins
+    (``firstresult``): a ``tryfirst`` implementation or a hook wrapper can answer before, or
+    adjust, the built-in decision.
     The decision carries the category (or none), any non-statutory monitoring level, the rule
     id it rests on and the reasons. The engine records the inspector's recorded category over
     a derived one when the two differ, with a warning.
@@ -126,22 +108,10 @@ def improvement_kit_calendar_adjustments(
 ) -> Sequence[Closure]:
     """Return extra non-working days (an LA's office closure between Christmas and New Year).
 
-    Called when a case's calendars are built; all results are collected and applied to every
-    calendar of the case. Return an empty sequence for authorities that are not yours.
-
-    Since 0.1.
-    """
-
-
-# --- Documents -----------------------------------------------------------------------------
-
-
-@hookspec
-def improvement_kit_templates() -> Sequence[TemplateSpec]:
-    """Return the document templates this plugin provides.
-
-    Called once per plugin manager; all results are collected. Template ids are
-    ``"<jurisdiction>:<name>"`` and must be unique across plugins.
+    Called when a case's calendars are built, for the plugins in the case's scope; all
+    results are collected. They move only local-policy items: a council's closure days never
+    lengthen a period that law or national policy defines. A local procedure's fixed closures
+    are better given as its ``closures``.
 
     Since 0.1.
     """

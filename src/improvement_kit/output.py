@@ -43,7 +43,11 @@ def timeline_to_text(timeline: Timeline) -> str:
             flags.append(item.value)
         flag_text = f" [{', '.join(flags)}]" if flags else ""
         lines.append(f"{_when(item):<33} {item.title}{flag_text}")
-        lines.append(f"{'':<33} id {item.id}; {item.kind.value}; rule {item.rule.id}")
+        origin = f"; plugin {item.rule.plugin}" if item.rule.plugin else ""
+        lines.append(
+            f"{'':<33} id {item.id}; {item.kind.value}; rule {item.rule.id} "
+            f"({item.rule.nature.label}, {item.rule.grade.value}){origin}"
+        )
         lines.append(f"{'':<33} {item.explanation}")
         lines.append("")
     for warning in timeline.warnings:
@@ -80,7 +84,13 @@ def timeline_to_ics(timeline: Timeline) -> bytes:
         event.add("dtstart", start)
         event.add("dtend", end + dt.timedelta(days=1))
         event.add("summary", f"{timeline.provider_name}: {item.title}")
-        event.add("description", f"{item.explanation}\nSource: {item.rule.source.citation}")
+        rule = item.rule
+        event.add(
+            "description",
+            f"{item.explanation}\nSource: {rule.source.citation} ({rule.nature.label}, "
+            f"{rule.grade.value}); rule {rule.id}"
+            + (f"; plugin {rule.plugin}" if rule.plugin else ""),
+        )
         if item.rule.source.url:
             event.add("url", item.rule.source.url)
         event.add("categories", [item.kind.value])

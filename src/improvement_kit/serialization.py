@@ -339,6 +339,7 @@ def _item_to_data(item: TimelineItem) -> dict[str, Any]:
             "nature": rule.nature.value,
             "in_force_from": rule.in_force.start.isoformat(),
             "in_force_to": rule.in_force.end.isoformat() if rule.in_force.end else None,
+            "plugin": rule.plugin,
         },
         "provisional": item.provisional,
         "explanation": item.explanation,

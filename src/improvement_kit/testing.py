@@ -8,7 +8,7 @@ Fixtures:
     register your plugin module on it.
 ``ik_plugins``
     a factory: ``ik_plugins(my_plugin, entrypoints=False)`` returns a
-    :class:`~improvement_kit.plugins.Plugins` with the given plugins registered (and, with
+    :class:`~improvement_kit.kit.Kit` with the given plugins registered (and, with
     ``entrypoints=True``, the installed ones).
 ``ik_today``
     fixes today's date (default 2026-01-05) for the test through
@@ -33,7 +33,7 @@ import pytest
 
 from improvement_kit.calendar import WorkingDayCalendar
 from improvement_kit.clock import TODAY_ENV
-from improvement_kit.plugins import Plugins, make_plugin_manager
+from improvement_kit.kit import Kit, make_plugin_manager
 
 __all__ = ["ik_calendar", "ik_plugin_manager", "ik_plugins", "ik_today"]
 
@@ -49,14 +49,12 @@ def ik_plugin_manager() -> pluggy.PluginManager:
 
 
 @pytest.fixture
-def ik_plugins() -> Callable[..., Plugins]:
-    """A factory of :class:`~improvement_kit.plugins.Plugins` with chosen plugins."""
+def ik_plugins() -> Callable[..., Kit]:
+    """A factory of :class:`~improvement_kit.kit.Kit` with chosen plugins (a plugin that is
+    also installed is registered once)."""
 
-    def factory(*plugins: object, entrypoints: bool = False, strict: bool = True) -> Plugins:
-        pm, problems = make_plugin_manager(
-            load_entrypoints=entrypoints, strict=strict, plugins=plugins
-        )
-        return Plugins(pm, problems)
+    def factory(*plugins: object, entrypoints: bool = False, strict: bool = True) -> Kit:
+        return Kit.from_plugins(*plugins, entrypoints=entrypoints, strict=strict)
 
     return factory
 

@@ -1,44 +1,33 @@
 """The engine: from a case (what has happened) to a timeline (what is due, by when, why).
 
 Data flows one way: the case's events trigger rules from the jurisdiction's rule book (the
-version in force on the trigger event's date), deadlines are counted on the case's calendars,
-plugins add the items only code can derive, and every item explains itself.
+version in force on the trigger event's date), deadlines are counted on the case's calendars
+(law and national policy never on a council's closure days), the plugins in the case's scope
+add the items only code can derive, and every item explains itself and names its plugin.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 from improvement_kit.calendar import Closure, WorkingDayCalendar, get_calendar
-from improvement_kit.errors import InputError
-from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
+from improvement_kit.context import TimelineContext, event_field, field_text
+from improvement_kit.kit import Kit, check_provider_type
 from improvement_kit.model import (
     Case,
     CategoryRemoved,
     Event,
-    GenericEvent,
-    Inspection,
     ItemKind,
     ItemStatus,
     Timeline,
     TimelineItem,
     Window,
 )
-from improvement_kit.plugins import Plugins, default_plugins
-from improvement_kit.rules import (
-    CalendarChoice,
-    Computed,
-    Rule,
-    RuleBook,
-    SpecifiedInNotice,
-    describe_day,
-    parse_period_expression,
-)
+from improvement_kit.rules import CalendarChoice, Rule, describe_day
 
 __all__ = [
     "PENDING_PRECONDITION",
@@ -53,180 +42,11 @@ __all__ = [
 PENDING_PRECONDITION = "pending_precondition"
 
 
-def _field_text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, bool):
-        return str(value).lower()
-    return str(value)
-
-
-def event_field(event: Event, name: str) -> object:
-    """A field of an event by its case-file name (``given_by``), or ``None``."""
-    if isinstance(event, GenericEvent) and name in event.details:
-        return event.details[name]
-    return getattr(event, name.replace("-", "_"), None)
-
-
-@attrs.define
-class TimelineContext:
-    """What plugin code sees while a timeline is built.
-
-    ``calendars`` maps ``"regional"`` and ``"school"`` to the case's working-day calendars
-    (the school calendar is the regional one when the case gives no school holidays).
-    ``items`` holds the items made so far; ``decisions`` the category decision per inspection.
-    """
-
-    case: Case
-    rules: RuleBook
-    calendars: Mapping[CalendarChoice, WorkingDayCalendar]
-    as_of: dt.date | None = None
-    items: list[TimelineItem] = attrs.field(factory=list)
-    decisions: list[tuple[Inspection, CategoryDecision | None]] = attrs.field(factory=list)
-    warnings: list[str] = attrs.field(factory=list)
-
-    def calendar(
-        self, choice: CalendarChoice | str = CalendarChoice.REGIONAL
-    ) -> WorkingDayCalendar:
-        """The calendar a rule counts on."""
-        return self.calendars[CalendarChoice(choice)]
-
-    def rule(self, rule_id: str, on: dt.date) -> Rule:
-        """The rule with this id, which must be in force on ``on`` (the trigger date)."""
-        return self.rules.in_force(rule_id, on)
-
-    def rule_for(self, item: str, on: dt.date, **when: str) -> Rule | None:
-        """The version in force on ``on`` of the rules producing ``item``."""
-        return self.rules.for_item(item, on, **when)
-
-    def evaluate(
-        self,
-        rule: Rule,
-        anchor: dt.date,
-        *,
-        anchor_label: str | None = None,
-        event: Event | None = None,
-    ) -> Computed | None:
-        """Count ``rule``'s deadline from ``anchor`` on the rule's calendar.
-
-        A ``specified_in_notice`` deadline reads the named field of ``event``: a date is used
-        as it is, text is parsed as a period expression counted from ``anchor``. Returns
-        ``None`` when the notice specifies nothing (a warning is recorded).
-        """
-        label = rule.anchor_label if anchor_label is None else anchor_label
-        calendar = self.calendar(rule.calendar)
-        deadline = rule.deadline
-        if deadline is None:
-            raise TypeError(f"rule {rule.id} has no deadline")
-        if isinstance(deadline, SpecifiedInNotice):
-            field = deadline.field
-            specified = event_field(event, field) if event is not None else None
-            if specified is None and event is not None and field.endswith("_end"):
-                expression = event_field(event, field.removesuffix("_end"))
-                if expression is not None:
-                    specified = expression
-                    field = field.removesuffix("_end")
-            if specified is None:
-                self.warn(
-                    f"{rule.title}: the notice of {describe_day(anchor)} specifies no period "
-                    f"({deadline.field}); rule {rule.id} needs it"
-                )
-                return None
-            if isinstance(specified, dt.date):
-                return Computed(
-                    specified,
-                    None,
-                    calendar.is_provisional(anchor, specified),
-                    f"the period specified in the notice given {describe_day(anchor)} "
-                    f"ends {describe_day(specified)}",
-                )
-            try:
-                point = parse_period_expression(str(specified))
-            except ValueError as exc:
-                raise InputError(field, specified, str(exc).split(" is ", 1)[-1]) from None
-            computed = point.evaluate(anchor, calendar, label)
-            return attrs.evolve(
-                computed,
-                explanation=f"the notice specifies {str(specified)!r}: {computed.explanation}",
-            )
-        return deadline.evaluate(anchor, calendar, label)
-
-    def make_item(
-        self,
-        rule: Rule,
-        computed: Computed | None = None,
-        *,
-        item_id: str | None = None,
-        title: str | None = None,
-        kind: ItemKind | None = None,
-        value: str | None = None,
-        due: dt.date | None = None,
-        window: Window | None = None,
-        explanation: str | None = None,
-        actor: str | None = None,
-        trigger: Event | None = None,
-        satisfied_on: dt.date | None = None,
-        details: Mapping[str, str] | None = None,
-    ) -> TimelineItem:
-        """A timeline item citing ``rule``; the explanation ends with the rule's source."""
-        parts = []
-        if computed is not None:
-            due = computed.due if due is None else due
-            window = computed.window if window is None else window
-            parts.append(computed.explanation)
-        if explanation:
-            parts.append(explanation)
-        parts.append(rule.describe_source())
-        return TimelineItem(
-            id=item_id or rule.item,
-            title=title or rule.title,
-            kind=kind or rule.kind,
-            rule=rule.ref(),
-            explanation="; ".join(parts),
-            due=due,
-            window=window,
-            provisional=computed.provisional if computed is not None else False,
-            value=value if value is not None else rule.value,
-            actor=actor or rule.actor,
-            trigger=_trigger_text(trigger),
-            satisfied_on=satisfied_on,
-            details=dict(details or {}),
-        )
-
-    def warn(self, message: str) -> None:
-        """Record a warning shown with the timeline."""
-        if message not in self.warnings:
-            self.warnings.append(message)
-
-    def first_after(self, event_types: Iterable[str], after: dt.date) -> Event | None:
-        """The first event of one of ``event_types`` on or after ``after``."""
-        wanted = set(event_types)
-        for event in self.case.events:
-            if event.type in wanted and event.date >= after:
-                return event
-        return None
-
-    def item(self, item_id: str) -> TimelineItem | None:
-        """The last item made so far with this id."""
-        for made in reversed(self.items):
-            if made.id == item_id:
-                return made
-        return None
-
-
-def _trigger_text(event: Event | None) -> str | None:
-    if event is None:
-        return None
-    return f"{event.type} {event.date.isoformat()}"
-
-
 def _matches(rule: Rule, event: Event, case: Case) -> bool:
     if rule.provider_types and case.provider.type.value not in rule.provider_types:
         return False
     for name, allowed in rule.when.items():
-        if _field_text(event_field(event, name)) not in allowed:
+        if field_text(event_field(event, name)) not in allowed:
             return False
     return True
 
@@ -281,11 +101,13 @@ def _apply_rules(ctx: TimelineContext) -> None:
                 break
 
 
-def _apply_categories(ctx: TimelineContext, plugins: Plugins) -> None:
+def _apply_categories(ctx: TimelineContext, kit: Kit) -> None:
     case = ctx.case
-    wales = plugins.jurisdiction(case.jurisdiction).country == "wales"
+    wales = kit.jurisdiction(case.jurisdiction).country == "wales"
     for inspection in case.inspections():
-        decision = plugins.decide_category(inspection, case.provider, case.jurisdiction)
+        decision = kit.decide_category(
+            inspection, case.provider, case.jurisdiction, scope=ctx.scope
+        )
         ctx.decisions.append((inspection, decision))
         derived = decision.category if decision is not None else None
         category = inspection.category or derived
@@ -409,10 +231,17 @@ def _unique_ids(items: Sequence[TimelineItem]) -> list[TimelineItem]:
 
 
 def build_calendars(
-    case: Case, region: str, plugin_closures: Sequence[Closure] = ()
+    case: Case,
+    region: str,
+    closures: Sequence[Closure] = (),
+    school_holidays: Sequence[Closure] | None = None,
 ) -> dict[CalendarChoice, WorkingDayCalendar]:
-    """The regional and school calendars of a case."""
-    return _calendars(region, (*case.closures, *plugin_closures), case.all_school_holidays())
+    """The regional and school calendars of a case, with ``closures`` (for local policy).
+
+    ``school_holidays`` default to the case's own (its ``school_holidays`` and ``term-dates``).
+    """
+    holidays = case.all_school_holidays() if school_holidays is None else tuple(school_holidays)
+    return _calendars(region, tuple(closures), tuple(holidays))
 
 
 @functools.lru_cache(maxsize=256)
@@ -428,41 +257,43 @@ def _calendars(
     return {CalendarChoice.REGIONAL: regional, CalendarChoice.SCHOOL: school}
 
 
-def check_provider_type(case: Case, jurisdiction: Jurisdiction) -> None:
-    """Refuse a provider type the case's jurisdiction does not cover (``provider.type``)."""
-    if case.provider.type not in jurisdiction.provider_types:
-        allowed = ", ".join(t.value for t in jurisdiction.provider_types)
-        raise InputError(
-            "provider.type",
-            case.provider.type.value,
-            f"is not a provider type of {jurisdiction.id} (allowed: {allowed})",
-        )
-
-
 def build_timeline(
-    case: Case, *, as_of: dt.date | None = None, plugins: Plugins | None = None
+    case: Case,
+    *,
+    as_of: dt.date | None = None,
+    kit: Kit | None = None,
+    plugins: Kit | None = None,
 ) -> Timeline:
     """The timeline of a case: every item its events trigger, explained.
 
-    ``as_of`` adds each item's status on that date. ``plugins`` defaults to the installed
-    plugins (loaded once per process).
+    ``as_of`` adds each item's status on that date. ``kit`` is the set of plugins to use
+    (default: a kit of the installed plugins, built for this call; pass one to reuse it).
+    ``plugins`` is the 0.1 name of ``kit``.
     """
-    plugins = plugins or default_plugins()
-    jurisdiction = plugins.jurisdiction(case.jurisdiction)
-    check_provider_type(case, jurisdiction)
+    kit = kit or plugins or Kit.load()
+    scope = kit.scope_for(case)
+    jurisdiction = scope.jurisdiction
     region = case.region or jurisdiction.region
-    closures = plugins.calendar_adjustments(
-        case.jurisdiction, region, case.provider.local_authority
+    local_closures = (
+        *case.closures,
+        *scope.local_closures(),
+        *kit.calendar_adjustments(
+            case.jurisdiction, region, case.provider.local_authority, scope=scope
+        ),
     )
+    holidays = case.all_school_holidays() or scope.term_dates()
     ctx = TimelineContext(
         case=case,
-        rules=plugins.rule_book(case.jurisdiction),
-        calendars=build_calendars(case, region, closures),
+        rules=scope.rules,
+        calendars=build_calendars(case, region, (), holidays),
+        local_calendars=build_calendars(case, region, local_closures, holidays),
+        local_closures=local_closures,
+        scope=scope,
         as_of=as_of,
     )
-    _apply_categories(ctx, plugins)
+    _apply_categories(ctx, kit)
     _apply_rules(ctx)
-    ctx.items.extend(plugins.timeline_items(ctx))
+    ctx.items.extend(kit.timeline_items(ctx))
     items = sorted(ctx.items, key=lambda i: (i.date or dt.date.max, i.id))
     items = _unique_ids(items)
     if as_of is not None:

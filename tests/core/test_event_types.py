@@ -4,7 +4,7 @@ them. Bad declarations are refused with the plugin named."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import ClassVar
 
 import attrs
@@ -13,8 +13,9 @@ from tests.conftest import FAKE_ID
 
 from improvement_kit.errors import CaseFileError, PluginError
 from improvement_kit.hookspecs import hookimpl
-from improvement_kit.model import Event
-from improvement_kit.plugins import Plugins
+from improvement_kit.jurisdictions import Jurisdiction
+from improvement_kit.kit import Kit as Plugins
+from improvement_kit.model import Event, ProviderType
 from improvement_kit.serialization import case_from_data
 from improvement_kit.timeline import build_timeline
 
@@ -27,10 +28,37 @@ class ReviewVisit(Event):
     officer: str | None = None
 
 
+def _declares(*event_types: type) -> object:
+    """A plugin registering a jurisdiction that declares ``event_types``."""
+
+    class Declares:
+        @hookimpl
+        def improvement_kit_register(self, register: Callable[[object], None]) -> None:
+            register(
+                Jurisdiction(
+                    "declaring",
+                    "Declares event types",
+                    "england-and-wales",
+                    (ProviderType.COMMUNITY,),
+                    event_types=list(event_types),
+                )
+            )
+
+    return Declares()
+
+
 class DeclaresReviewVisit:
     @hookimpl
-    def improvement_kit_event_types(self) -> Sequence[type[Event]]:
-        return [ReviewVisit]
+    def improvement_kit_register(self, register: Callable[[object], None]) -> None:
+        register(
+            Jurisdiction(
+                "declaring",
+                "Declares review visits",
+                "england-and-wales",
+                (ProviderType.COMMUNITY,),
+                event_types=[ReviewVisit],
+            )
+        )
 
 
 RULE = """
@@ -43,7 +71,7 @@ trigger = "review-visit"
 deadline = { working_days_following = 5 }
 in_force_from = 2020-01-01
 grade = "unverified"
-nature = "policy"
+nature = "national-policy"
 source = { citation = "Testland procedure para 1" }
 """
 
@@ -83,23 +111,13 @@ def test_a_plugin_may_not_redefine_a_core_event_type(ik_plugins: Callable[..., P
     class Clash(Event):
         TYPE: ClassVar[str] = "inspection"
 
-    class Declares:
-        @hookimpl
-        def improvement_kit_event_types(self) -> Sequence[type[Event]]:
-            return [Clash]
-
     with pytest.raises(PluginError, match="'inspection' is a core event type"):
-        ik_plugins(Declares()).event_types()
+        ik_plugins(_declares(Clash)).event_types()
 
 
 def test_an_event_type_must_be_an_attrs_event(ik_plugins: Callable[..., Plugins]) -> None:
     class NotAnEvent:
         TYPE = "visit"
 
-    class Declares:
-        @hookimpl
-        def improvement_kit_event_types(self) -> Sequence[type]:
-            return [NotAnEvent]
-
     with pytest.raises(PluginError, match="is not an attrs Event"):
-        ik_plugins(Declares()).event_types()
+        ik_plugins(_declares(NotAnEvent)).event_types()

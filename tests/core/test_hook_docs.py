@@ -21,13 +21,11 @@ def hook_functions() -> dict[str, list[str]]:
 
 
 def test_there_are_hooks() -> None:
-    assert set(hook_functions()) >= {
-        "improvement_kit_jurisdictions",
-        "improvement_kit_rule_tables",
+    assert set(hook_functions()) == {
+        "improvement_kit_register",
         "improvement_kit_timeline_items",
         "improvement_kit_decide_category",
         "improvement_kit_calendar_adjustments",
-        "improvement_kit_templates",
     }
 
 

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from improvement_kit import plugins as plugins_module
+from improvement_kit import kit as plugins_module
 from improvement_kit.errors import PluginError
 from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import Jurisdiction
+from improvement_kit.kit import AUTOLOAD_ENV, Kit, make_plugin_manager
 from improvement_kit.model import ProviderType
-from improvement_kit.plugins import AUTOLOAD_ENV, Plugins, make_plugin_manager
 
 NORTHMOOR = Path(__file__).parents[2] / "examples" / "plugins" / "northmoor" / "src"
 
@@ -71,62 +71,69 @@ def test_a_misspelt_hook_fails_loudly() -> None:
         make_plugin_manager(load_entrypoints=False, plugins=[Misspelt()])
 
 
-def test_a_plugin_returning_the_wrong_type_is_named(ik_plugins: Callable[..., Plugins]) -> None:
+def test_a_plugin_registering_the_wrong_type_is_named(ik_plugins: Callable[..., Kit]) -> None:
     class Wrong:
         @hookimpl
-        def improvement_kit_jurisdictions(self) -> Sequence[Any]:
-            return ["england-maintained"]
+        def improvement_kit_register(self, register: Callable[[object], None]) -> None:
+            register("england-maintained")
 
     with pytest.raises(
         PluginError,
-        match=r"plugin '\d+': improvement_kit_jurisdictions returned 'england-maintained', not a Jurisdiction",
+        match=r"plugin '\d+': register\(\) takes a Jurisdiction or a LocalProcedure, not "
+        "'england-maintained'",
     ):
         ik_plugins(Wrong()).jurisdictions()
 
 
-def test_an_exception_inside_a_plugin_names_the_plugin(ik_plugins: Callable[..., Plugins]) -> None:
+def test_an_exception_inside_a_plugin_names_the_plugin(ik_plugins: Callable[..., Kit]) -> None:
     class Raises:
         @hookimpl
-        def improvement_kit_jurisdictions(self) -> Sequence[Jurisdiction]:
+        def improvement_kit_register(self, register: Callable[[object], None]) -> None:
             raise RuntimeError("boom")
 
-    plugins = ik_plugins(Raises())
-    with pytest.raises(
-        PluginError, match="failed in improvement_kit_jurisdictions: RuntimeError: boom"
-    ):
-        plugins.jurisdictions()
+    kit = ik_plugins(Raises())
+    with pytest.raises(PluginError, match="failed in improvement_kit_register: RuntimeError: boom"):
+        kit.jurisdictions()
 
 
-def test_two_plugins_cannot_declare_the_same_jurisdiction(
-    ik_plugins: Callable[..., Plugins],
+def test_two_plugins_cannot_register_the_same_jurisdiction(
+    ik_plugins: Callable[..., Kit],
 ) -> None:
     class One:
         @hookimpl
-        def improvement_kit_jurisdictions(self) -> Sequence[Jurisdiction]:
-            return [Jurisdiction("j", "J", "scotland", (ProviderType.COMMUNITY,))]
+        def improvement_kit_register(self, register: Callable[[object], None]) -> None:
+            register(Jurisdiction("j", "J", "scotland", (ProviderType.COMMUNITY,)))
 
-    with pytest.raises(PluginError, match="jurisdiction 'j' is already declared"):
+    with pytest.raises(PluginError, match="id 'j' is already registered by plugin"):
         ik_plugins(One(), One()).jurisdictions()
 
 
-def test_the_example_plugin_adds_closures_and_a_rule(
-    ik_plugins: Callable[..., Plugins], monkeypatch: pytest.MonkeyPatch
+def test_a_0_1_declaration_hook_is_refused_with_what_replaces_it() -> None:
+    class Old:
+        @hookimpl
+        def improvement_kit_jurisdictions(self) -> Sequence[Jurisdiction]:
+            return []
+
+    with pytest.raises(PluginError, match="replaced by improvement_kit_register"):
+        make_plugin_manager(load_entrypoints=False, plugins=[Old()])
+
+
+def test_the_example_plugin_is_a_local_procedure_for_its_authority_only(
+    ik_plugins: Callable[..., Kit], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.syspath_prepend(str(NORTHMOOR))
     import northmoor_closures
-    from tests.conftest import FakeJurisdiction
 
-    plugins = ik_plugins(northmoor_closures)
-    closures = plugins.calendar_adjustments(
-        "england-maintained", "england-and-wales", "Northmoor Borough Council"
-    )
-    assert any(
-        c.start.isoformat() == "2025-12-24" and c.end.isoformat() == "2025-12-31" for c in closures
-    )
-    assert (
-        plugins.calendar_adjustments("england-maintained", "england-and-wales", "Elsewhere") == []
-    )
-    del FakeJurisdiction
+    import improvement_kit_england_maintained as maintained
+
+    kit = ik_plugins(maintained, northmoor_closures)
+    (procedure,) = kit.procedures()
+    assert procedure.local_authorities == {"999": "Northmoor Borough Council"}
+    assert kit.scope("england-maintained", "999").procedures == (procedure,)
+    assert kit.scope("england-maintained", "830").procedures == ()
+    assert "NORTHMOOR-REVIEW-01" in kit.rule_book("england-maintained", "999")
+    assert "NORTHMOOR-REVIEW-01" not in kit.rule_book("england-maintained", "830")
+    assert "NORTHMOOR-REVIEW-01" not in kit.rule_book("england-maintained")
     sys.modules.pop("northmoor_closures", None)
 
 

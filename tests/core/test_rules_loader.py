@@ -23,6 +23,7 @@ id = "{id}"
 item = "{item}"
 title = "A rule"
 kind = "obligation"
+nature = "law"
 in_force_from = {start}
 {extra}
 grade = "primary"
@@ -113,7 +114,9 @@ def test_adjacent_versions_are_accepted_and_looked_up_by_date() -> None:
 
 
 def test_in_force_to_before_from_is_rejected() -> None:
-    with pytest.raises(RuleDataError, match="before in force from"):
+    with pytest.raises(
+        RuleDataError, match=r"in_force_to.: 2000-01-01 is before in_force_from 2007-04-01"
+    ):
         load_rule_text(row(extra="in_force_to = 2000-01-01"), "t.toml")
 
 

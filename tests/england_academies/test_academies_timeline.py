@@ -281,7 +281,7 @@ def test_the_default_intervention_for_significant_improvement(
         {"type": "ofsted-category-notice", "date": date, "category": "significant-improvement"},
     )
     item = t.get("intervention.default")
-    assert item.value == value and item.rule.nature.value == "policy"
+    assert item.value == value and item.rule.nature.value == "national-policy"
     assert t.get("termination-warning-notice.presumption").due == D(date)
 
 

@@ -165,7 +165,7 @@ def test_the_improvement_hmi_visit_is_offered_10_to_30_working_days_after_public
     # 2 Jan (28), 5 (29), 6 (30) = Tue 6 Jan 2015.
     item = t.get("support-and-challenge-visit")
     assert item.window == Window(D("2014-12-04"), D("2015-01-06"))
-    assert item.rule.nature.value == "policy"
+    assert item.rule.nature.value == "national-policy"
 
 
 def test_without_a_publication_the_visit_window_is_not_computed(plugins: Plugins) -> None:

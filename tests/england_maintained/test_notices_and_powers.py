@@ -208,7 +208,7 @@ def test_a_stuck_school_gets_rise_support() -> None:
     )
     item = tl.get("rise-support")
     assert item.due == d("2024-11-01")
-    assert item.rule.nature.value == "policy"
+    assert item.rule.nature.value == "national-policy"
 
 
 def test_ex10_a_2022_notice_of_20_working_days_after_skips_the_state_funeral() -> None:

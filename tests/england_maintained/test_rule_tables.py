@@ -46,4 +46,4 @@ def test_rows_without_primary_sources_are_graded_below_primary() -> None:
 def test_policy_rows_are_marked_policy() -> None:
     for rule in RULES:
         if rule.id.startswith(("OF-", "EM-RISE", "EM-MON")):
-            assert rule.nature.value == "policy", rule.id
+            assert rule.nature.value == "national-policy", rule.id

@@ -377,6 +377,6 @@ def test_ex20_a_2020_ri_report_is_followed_by_reinspection_by_17_jul_2022() -> N
     item = tl.get("reinspection")
     assert item.due == d("2022-07-17")
     assert item.rule.id == "OF-2019-RI-REINSP"
-    assert item.rule.nature.value == "policy"
+    assert item.rule.nature.value == "national-policy"
     assert item.rule.grade.value == "secondary"
     assert tl.get("monitoring").value == "requires-improvement-monitoring"

@@ -89,22 +89,41 @@ def test_the_installed_cli_loads_built_in_and_out_of_tree_plugins(
     assert plugins["england-maintained"]["version"] == "0.1.0"
     assert plugins["northmoor"]["version"] == "1.0.0"
     assert plugins["northmoor"]["distribution"] == "improvement-kit-northmoor"
-    assert plugins["northmoor"]["rules"] == {"england-maintained": 1}
+    assert plugins["northmoor"]["rules"] == {"northmoor": 1}
+    assert plugins["northmoor"]["local_authorities"] == ["999 Northmoor Borough Council"]
     assert len(plugins["england-maintained"]["templates"]) == 8
 
 
-def test_the_out_of_tree_plugin_changes_the_timeline(installed: Path, tmp_path: Path) -> None:
-    case = tmp_path / "case.yaml"
+def _category_case(folder: Path, la_code: str) -> Path:
+    case = folder / f"case-{la_code}.yaml"
     case.write_text(
         "jurisdiction: england-maintained\n"
         "provider: {urn: '900001', name: 'Northmoor Primary & Nursery', type: community,"
-        " local_authority: Northmoor Borough Council}\n"
+        f" local_authority: Northmoor Borough Council, la_code: '{la_code}'}}\n"
         "events:\n  - {type: ofsted-category-notice, date: 2025-12-10, category: special-measures}\n",
         encoding="utf-8",
     )
+    return case
+
+
+def test_the_out_of_tree_plugin_changes_only_its_own_authoritys_timeline(
+    installed: Path, tmp_path: Path
+) -> None:
+    elsewhere = run(
+        installed / "improvement-kit",
+        "timeline",
+        _category_case(tmp_path, "830"),
+        "--json",
+        cwd=tmp_path,
+    )
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    assert "northmoor" not in elsewhere.stdout
+    case = _category_case(tmp_path, "999")
     result = run(installed / "improvement-kit", "timeline", case, "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     items = {i["id"]: i for i in json.loads(result.stdout)["items"]}
+    assert items["northmoor.review-visit"]["rule"]["plugin"] == "northmoor"
+    assert items["northmoor.review-visit"]["rule"]["nature"] == "local-policy"
     # 20 working days following Wed 10 Dec 2025, with the council closed 24-31 Dec:
     # 11, 12, 15-19, 22, 23 Dec (9); 2 Jan (10); 5-9 Jan (15); 12-16 Jan (20).
     assert items["northmoor.review-visit"]["due"] == "2026-01-16"

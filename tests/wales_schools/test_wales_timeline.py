@@ -295,7 +295,7 @@ def test_an_estyn_review_recorded_in_2023_is_a_non_statutory_follow_up_level(
     )
     item = t.get("category")
     assert item.value == "estyn-review" and item.rule.id == "W-FU-2022"
-    assert item.rule.nature.value == "policy"
+    assert item.rule.nature.value == "national-policy"
     assert not t.warnings
 
 

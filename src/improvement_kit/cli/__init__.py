@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Deadlines, follow-up and intervention for UK education providers.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail if any plugin fails to load (also: IMPROVEMENT_KIT_STRICT_PLUGINS=1)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for module in (calendar_cmd, timeline_cmd, documents_cmd, plugins_cmd):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
+
+from improvement_kit.cli.kit_options import add_strict_option
 
 __all__ = ["register"]
 
@@ -18,16 +19,14 @@ def register(sub: Any) -> None:
         description="List plugins with versions, jurisdictions, rule counts and templates.",
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument(
-        "--strict", action="store_true", help="fail if any plugin fails to load (for CI)"
-    )
+    add_strict_option(p)
     p.set_defaults(handler=_plugins)
 
 
 def _plugins(args: argparse.Namespace) -> int:
-    from improvement_kit.plugins import Plugins
+    from improvement_kit.kit import Kit
 
-    plugins = Plugins.load(strict=args.strict)
+    plugins = Kit.load(strict=True if args.strict else None)
     infos = plugins.info()
     if args.json:
         data = {
@@ -38,6 +37,9 @@ def _plugins(args: argparse.Namespace) -> int:
                     "version": i.version,
                     "hooks": list(i.hooks),
                     "jurisdictions": list(i.jurisdictions),
+                    "local_procedures": list(i.procedures),
+                    "local_authorities": list(i.authorities),
+                    "event_types": list(i.event_types),
                     "rules": i.rule_counts,
                     "templates": list(i.templates),
                 }
@@ -53,11 +55,15 @@ def _plugins(args: argparse.Namespace) -> int:
         print(f"{i.name}{dist}")
         if i.jurisdictions:
             print(f"  jurisdictions: {', '.join(i.jurisdictions)}")
+        if i.procedures:
+            print(f"  local procedures: {', '.join(i.procedures)}")
+            print(f"  local authorities: {', '.join(i.authorities)}")
+        if i.event_types:
+            print(f"  event types: {', '.join(i.event_types)}")
         for jur, n in sorted(i.rule_counts.items()):
             print(f"  rules for {jur}: {n}")
         if i.templates:
             print(f"  templates: {', '.join(i.templates)}")
         print(f"  hooks: {', '.join(i.hooks)}")
-    for problem in plugins.problems:
-        print(f"skipped {problem.name}: {problem.error}", file=sys.stderr)
+    plugins.report_problems()
     return 0

@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from improvement_kit.cli.arguments import iso_date
-
-if TYPE_CHECKING:
-    pass
+from improvement_kit.cli.kit_options import add_strict_option, kit_from_args
 
 __all__ = ["register"]
 
@@ -50,6 +48,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
+    add_strict_option(p)
     p.set_defaults(handler=_timeline, format="text")
 
     v = sub.add_parser(
@@ -58,6 +57,7 @@ def register(sub: Any) -> None:
         description="Check a case file: every problem is printed with its field path.",
     )
     v.add_argument("case", metavar="CASE")
+    add_strict_option(v)
     v.set_defaults(handler=_validate)
 
 
@@ -80,8 +80,9 @@ def _timeline(args: argparse.Namespace) -> int:
     from improvement_kit.serialization import load_case
     from improvement_kit.timeline import build_timeline
 
-    case = load_case(args.case)
-    timeline = build_timeline(case, as_of=args.as_of)
+    kit = kit_from_args(args)
+    case = load_case(args.case, plugins=kit)
+    timeline = build_timeline(case, as_of=args.as_of, kit=kit)
     if args.format == "json":
         _write(args.output, timeline_to_json(timeline, case))
     elif args.format == "ics":
@@ -95,15 +96,13 @@ def _validate(args: argparse.Namespace) -> int:
     from improvement_kit.errors import CaseFileError
     from improvement_kit.serialization import load_case
 
+    kit = kit_from_args(args)
     try:
-        case = load_case(args.case)
+        case = load_case(args.case, plugins=kit)
     except CaseFileError as exc:
         for line in exc.errors:
             print(f"{exc.source}: {line}", file=sys.stderr)
         return 2
-    from improvement_kit.plugins import default_plugins
-    from improvement_kit.timeline import check_provider_type
-
-    check_provider_type(case, default_plugins().jurisdiction(case.jurisdiction))
+    kit.scope_for(case)
     print(f"{args.case}: valid ({len(case.events)} events, jurisdiction {case.jurisdiction})")
     return 0

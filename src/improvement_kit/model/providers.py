@@ -62,7 +62,9 @@ class ReligiousCharacter(enum.StrEnum):
 class Provider:
     """An education provider: identity, legal kind and who is responsible for it.
 
-    ``identifier`` is the URN in England or the school number in Wales.
+    ``identifier`` is the URN in England or the school number in Wales. ``la_code`` is the
+    provider's local authority as its 3-digit GIAS code (``"830"`` for Derbyshire): it decides
+    which councils' local procedures apply; ``local_authority`` is the name shown in documents.
     """
 
     identifier: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -70,6 +72,9 @@ class Provider:
     type: ProviderType
     phase: str | None = None
     local_authority: str | None = None
+    la_code: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.matches_re(r"[0-9]{3}"))
+    )
     religious_character: ReligiousCharacter = ReligiousCharacter.NONE
     diocese: str | None = None
     foundation_governor_appointer: str | None = None

@@ -26,10 +26,22 @@ class VerificationGrade(enum.StrEnum):
 
 
 class Nature(enum.StrEnum):
-    """Whether a rule is statute (``law``) or the practice of Ofsted, Estyn or DfE (``policy``)."""
+    """Which of the three kinds of rule a row is.
+
+    ``law``: statute, regulations and statutory guidance. ``national-policy``: the practice of
+    an inspectorate or government (Ofsted, Estyn, DfE, the Welsh Government). ``local-policy``:
+    a council's own procedure. A council's closure days move only ``local-policy`` items.
+    Rule tables written for 0.1 may still say ``policy``, read as ``national-policy``.
+    """
 
     LAW = "law"
-    POLICY = "policy"
+    NATIONAL_POLICY = "national-policy"
+    LOCAL_POLICY = "local-policy"
+
+    @property
+    def label(self) -> str:
+        """``"law"``, ``"national policy"`` or ``"local policy"``."""
+        return self.value.replace("-", " ")
 
 
 def _check_url(instance: object, attribute: attrs.Attribute[str], value: str) -> None:

@@ -5,16 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 import attrs
 
 from improvement_kit.model.sources import InForce, Nature, Source, VerificationGrade
 
-if TYPE_CHECKING:
-    from improvement_kit.model.powers import Power
-
-__all__ = ["ItemKind", "ItemStatus", "RuleRef", "Timeline", "TimelineItem", "Window"]
+__all__ = [
+    "ItemKind",
+    "ItemStatus",
+    "Power",
+    "RuleRef",
+    "Timeline",
+    "TimelineItem",
+    "Window",
+    "power_from_item",
+]
 
 
 class ItemKind(enum.StrEnum):
@@ -64,7 +69,8 @@ class Window:
 
 @attrs.frozen
 class RuleRef:
-    """The rule version a timeline item was computed from."""
+    """The rule version a timeline item was computed from, and the plugin that contributed it
+    (the plugin that registered the rule table the rule comes from)."""
 
     id: str
     title: str
@@ -72,6 +78,7 @@ class RuleRef:
     grade: VerificationGrade
     in_force: InForce
     nature: Nature = Nature.LAW
+    plugin: str | None = None
 
 
 @attrs.frozen
@@ -136,7 +143,52 @@ class Timeline:
         return [item.id for item in self.items]
 
     def powers(self) -> list[Power]:
-        """The powers on the timeline, as typed :class:`~improvement_kit.model.powers.Power`."""
-        from improvement_kit.model.powers import power_from_item
-
+        """The powers on the timeline, as typed :class:`Power` values."""
         return [power_from_item(item) for item in self.items if item.kind is ItemKind.POWER]
+
+
+@attrs.frozen
+class Power:
+    """A power that is, or becomes, available: its legal basis, who holds it, what must be
+    true for it to be used, and when it can be exercised (``window.end`` ``None``: no time
+    limit while the preconditions hold)."""
+
+    id: str
+    title: str
+    actor: str | None
+    legal_basis: Source
+    preconditions: tuple[str, ...]
+    window: Window
+    grade: VerificationGrade
+    nature: Nature
+
+
+def power_from_item(item: TimelineItem) -> Power:
+    """The power a ``power`` timeline item describes.
+
+    ``ValueError`` if the item is not a power or has no window.
+    """
+    if item.kind is not ItemKind.POWER:
+        raise ValueError(f"timeline item {item.id!r} is a {item.kind.value}, not a power")
+    window = item.window or (Window(item.due) if item.due is not None else None)
+    if window is None:
+        raise ValueError(f"timeline item {item.id!r} has no window")
+    preconditions = []
+    ground = item.details.get("ground")
+    if ground:
+        preconditions.append(f"the school is eligible for intervention ({ground})")
+    pending = item.details.get("pending_precondition")
+    if pending:
+        preconditions.append(f"not yet met: {pending}")
+    if item.details.get("exercisable") == "no":
+        preconditions.append("never exercisable: eligibility began after the window closed")
+    return Power(
+        id=item.id,
+        title=item.title,
+        actor=item.actor,
+        legal_basis=item.rule.source,
+        preconditions=tuple(preconditions),
+        window=window,
+        grade=item.rule.grade,
+        nature=item.rule.nature,
+    )

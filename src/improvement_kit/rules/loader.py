@@ -8,6 +8,7 @@ row (its position and id) and the field.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import itertools
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,16 +25,16 @@ from improvement_kit.rules.schema import CalendarChoice, Rule
 __all__ = [
     "RULE_KEYS",
     "check_rule_set",
+    "did_you_mean",
     "load_rule_file",
     "load_rule_text",
     "parse_rules",
     "rule_files",
 ]
 
-_REQUIRED = ("id", "item", "title", "kind", "in_force_from", "source", "grade")
+_REQUIRED = ("id", "item", "title", "kind", "nature", "in_force_from", "source", "grade")
 _OPTIONAL = (
     "in_force_to",
-    "nature",
     "deadline",
     "calendar",
     "trigger",
@@ -52,12 +53,27 @@ _OPTIONAL = (
 RULE_KEYS = (*_REQUIRED, *_OPTIONAL)
 
 
+#: Rule tables written for 0.1 said ``policy`` for what is now ``national-policy``.
+_NATURE_ALIASES = {"policy": Nature.NATIONAL_POLICY.value}
+
+
+def did_you_mean(value: object, known: Iterable[str]) -> str:
+    """``" (did you mean 'x'?)"`` for the nearest of ``known``, or ``""``."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _enum(cls: Any, value: object, file: str, row: str, field: str) -> Any:
     try:
         return cls(value)
     except ValueError:
-        allowed = ", ".join(repr(m.value) for m in cls)
-        raise RuleDataError(file, row, field, f"{value!r} is not one of {allowed}") from None
+        values = [m.value for m in cls]
+        allowed = ", ".join(repr(v) for v in values)
+        raise RuleDataError(
+            file, row, field, f"{value!r} is not one of {allowed}{did_you_mean(value, values)}"
+        ) from None
 
 
 def _date(value: object, file: str, row: str, field: str) -> dt.date:
@@ -80,13 +96,15 @@ def _str_tuple(value: object, file: str, row: str, field: str) -> tuple[str, ...
     return tuple(value)
 
 
-def _parse_row(raw: object, index: int, file: str) -> Rule:
+def _parse_row(
+    raw: object, index: int, file: str, plugin: str, natures: Sequence[Nature] | None
+) -> Rule:
     if not isinstance(raw, Mapping):
         raise RuleDataError(file, index + 1, None, "a [[rules]] entry must be a table")
     row = f"{index + 1} ({raw.get('id', '?')})"
     for key in raw:
         if key not in RULE_KEYS:
-            raise RuleDataError(file, row, key, f"unknown key (allowed: {', '.join(RULE_KEYS)})")
+            raise RuleDataError(file, row, key, f"unknown key{did_you_mean(key, RULE_KEYS)}")
     for key in _REQUIRED:
         if key not in raw:
             raise RuleDataError(file, row, key, "required field missing")
@@ -96,6 +114,16 @@ def _parse_row(raw: object, index: int, file: str) -> Rule:
     extra = set(source) - {"citation", "url"}
     if extra:
         raise RuleDataError(file, row, f"source.{sorted(extra)[0]}", "unknown key")
+    nature = _enum(Nature, _NATURE_ALIASES.get(raw["nature"], raw["nature"]), file, row, "nature")
+    if natures is not None and nature not in natures:
+        allowed = " or ".join(repr(n.value) for n in natures)
+        raise RuleDataError(
+            file, row, "nature", f"{nature.value!r} is not allowed here (a row here is {allowed})"
+        )
+    if "in_force_to" in raw and "in_force_from" in raw:
+        start, end = raw["in_force_from"], raw["in_force_to"]
+        if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+            raise RuleDataError(file, row, "in_force_to", f"{end} is before in_force_from {start}")
     try:
         src = Source(str(source["citation"]), str(source.get("url", "")))
         in_force = InForce(
@@ -125,7 +153,7 @@ def _parse_row(raw: object, index: int, file: str) -> Rule:
         in_force=in_force,
         source=src,
         grade=_enum(VerificationGrade, raw["grade"], file, row, "grade"),
-        nature=_enum(Nature, raw.get("nature", "law"), file, row, "nature"),
+        nature=nature,
         deadline=deadline,
         calendar=_enum(CalendarChoice, raw.get("calendar", "regional"), file, row, "calendar"),
         trigger=_str(raw["trigger"], file, row, "trigger") if "trigger" in raw else None,
@@ -140,30 +168,53 @@ def _parse_row(raw: object, index: int, file: str) -> Rule:
         wording=_str(raw.get("wording", ""), file, row, "wording"),
         notes=_str(raw.get("notes", ""), file, row, "notes"),
         file=file,
+        plugin=plugin,
     )
 
 
-def parse_rules(data: Mapping[str, Any], file: str) -> list[Rule]:
-    """Rules from an already-parsed TOML document."""
+def parse_rules(
+    data: Mapping[str, Any],
+    file: str,
+    *,
+    plugin: str = "",
+    natures: Sequence[Nature] | None = None,
+) -> list[Rule]:
+    """Rules from an already-parsed TOML document.
+
+    ``plugin`` is recorded on every rule (provenance); ``natures``, when given, are the only
+    kinds of rule the table may hold (a council's tables hold ``local-policy`` rows only).
+    """
     for key in data:
         if key not in ("meta", "rules"):
             raise RuleDataError(file, None, key, "unknown top-level key (allowed: meta, rules)")
     rows = data.get("rules", [])
     if not isinstance(rows, list):
         raise RuleDataError(file, None, "rules", "expected an array of tables ([[rules]])")
-    return [_parse_row(raw, i, file) for i, raw in enumerate(rows)]
+    return [_parse_row(raw, i, file, plugin, natures) for i, raw in enumerate(rows)]
 
 
-def load_rule_text(text: str, file: str = "<string>") -> list[Rule]:
+def load_rule_text(
+    text: str,
+    file: str = "<string>",
+    *,
+    plugin: str = "",
+    natures: Sequence[Nature] | None = None,
+) -> list[Rule]:
     """Rules from TOML text; ``file`` names it in errors."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleDataError(file, None, None, f"not valid TOML: {exc}") from None
-    return parse_rules(data, file)
+    return parse_rules(data, file, plugin=plugin, natures=natures)
 
 
-def load_rule_file(path: Traversable | Path | str, name: str | None = None) -> list[Rule]:
+def load_rule_file(
+    path: Traversable | Path | str,
+    name: str | None = None,
+    *,
+    plugin: str = "",
+    natures: Sequence[Nature] | None = None,
+) -> list[Rule]:
     """Rules from one TOML file (a path or a package resource)."""
     resource: Traversable = Path(path) if isinstance(path, str) else path
     label = name or str(getattr(resource, "name", resource))
@@ -171,12 +222,12 @@ def load_rule_file(path: Traversable | Path | str, name: str | None = None) -> l
         text = resource.read_text(encoding="utf-8")
     except OSError as exc:
         raise RuleDataError(label, None, None, f"cannot be read: {exc}") from None
-    return load_rule_text(text, label)
+    return load_rule_text(text, label, plugin=plugin, natures=natures)
 
 
 def rule_files(package: str, folder: str = "rules") -> list[Traversable]:
     """The ``*.toml`` rule tables shipped in a package's ``folder``, sorted by name: what a
-    plugin's ``improvement_kit_rule_tables`` hook returns for its own jurisdiction."""
+    jurisdiction's or local procedure's ``rule_tables``."""
     from importlib.resources import files
 
     entries = (files(package) / folder).iterdir()

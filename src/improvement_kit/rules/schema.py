@@ -61,6 +61,7 @@ class Rule:
     wording: str = ""
     notes: str = ""
     file: str = ""
+    plugin: str = ""
 
     def in_force_on(self, day: dt.date) -> bool:
         """Whether this version applies to a trigger event on ``day``."""
@@ -68,11 +69,13 @@ class Rule:
 
     def ref(self) -> RuleRef:
         """The reference a timeline item carries."""
-        return RuleRef(self.id, self.title, self.source, self.grade, self.in_force, self.nature)
+        return RuleRef(
+            self.id, self.title, self.source, self.grade, self.in_force, self.nature, self.plugin
+        )
 
     def describe_source(self) -> str:
         """``"rule EM-WN-02 (EIA 2006 s.60(1)(b) as enacted; primary); in force ..."``."""
         return (
-            f"rule {self.id} ({self.source.citation}; {self.nature}, {self.grade}); "
+            f"rule {self.id} ({self.source.citation}; {self.nature.label}, {self.grade}); "
             f"in force {self.in_force.describe()}"
         )

@@ -1,0 +1,133 @@
+"""Checking a rule book against the events and providers it talks about.
+
+A row's ``trigger``, ``unless`` and ``satisfied_by`` must name event types that exist (the core
+ones and those the kit's plugins declare); ``when`` keys and the ``anchor`` of a triggered row
+must be fields of the trigger's event type (or ``item:<id>`` of an item another row makes from
+the same trigger); ``provider_types`` must be provider types. Each problem is a
+:class:`~improvement_kit.errors.RuleDataError` naming file, row and field, with the nearest
+valid name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from improvement_kit.errors import RuleDataError
+from improvement_kit.model import EVENT_TYPES, Event, ProviderType
+from improvement_kit.rules.loader import did_you_mean
+from improvement_kit.rules.schema import Rule
+
+__all__ = ["OBLIGATION_MET", "check_vocabulary", "event_fields"]
+
+#: The generic event that closes any obligation or expected event, naming the item.
+OBLIGATION_MET = "obligation-met"
+
+_BASE_FIELDS = frozenset(f.name for f in attrs.fields(Event))
+
+
+def _is_date(hint: object) -> bool:
+    return hint is dt.date or dt.date in typing.get_args(hint)
+
+
+def event_fields(cls: type[Event]) -> dict[str, bool]:
+    """The case-file field names of an event class, each with whether it holds a date."""
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception:  # an annotation that cannot be resolved: no field counts as a date
+        hints = {}
+    out: dict[str, bool] = {}
+    for field in attrs.fields(cls):
+        is_date = _is_date(hints.get(field.name))
+        out[field.name] = is_date
+        out[field.name.replace("_", "-")] = is_date
+    return out
+
+
+def _row(rule: Rule) -> str:
+    return rule.id
+
+
+def _check_event_names(rule: Rule, field: str, names: Iterable[str], known: Iterable[str]) -> None:
+    known = set(known)
+    for name in names:
+        if name not in known:
+            raise RuleDataError(
+                rule.file,
+                _row(rule),
+                field,
+                f"{name!r} is not an event type{did_you_mean(name, known)}",
+            )
+
+
+def check_vocabulary(rules: Iterable[Rule], plugin_events: Mapping[str, type[Event]]) -> None:
+    """Refuse rows whose names do not exist (see the module docstring)."""
+    events: dict[str, type[Event]] = {**EVENT_TYPES, **plugin_events}
+    known_events = (*events, OBLIGATION_MET)
+    provider_types = [t.value for t in ProviderType]
+    rules = list(rules)
+    items_by_trigger: dict[str | None, set[str]] = {}
+    for rule in rules:
+        items_by_trigger.setdefault(rule.trigger, set()).add(rule.item)
+    all_items = {rule.item for rule in rules}
+    any_field = {name for cls in events.values() for name in event_fields(cls)}
+    for rule in rules:
+        for value in rule.provider_types:
+            if value not in provider_types:
+                raise RuleDataError(
+                    rule.file,
+                    _row(rule),
+                    "provider_types",
+                    f"{value!r} is not a provider type{did_you_mean(value, provider_types)}",
+                )
+        _check_event_names(rule, "unless", rule.unless, known_events)
+        _check_event_names(rule, "satisfied_by", rule.satisfied_by, known_events)
+        if rule.trigger is None:
+            anchors = {"date", *known_events, *any_field}
+            if rule.anchor.startswith("item:"):
+                _check_item(rule, all_items)
+            elif rule.anchor not in anchors:
+                raise RuleDataError(
+                    rule.file,
+                    _row(rule),
+                    "anchor",
+                    f"{rule.anchor!r} is not an event type, event field or item:<id>"
+                    f"{did_you_mean(rule.anchor, anchors)}",
+                )
+            continue
+        _check_event_names(rule, "trigger", [rule.trigger], events)
+        fields = event_fields(events[rule.trigger])
+        for key in rule.when:
+            if key not in fields or key in _BASE_FIELDS - {"id"}:
+                raise RuleDataError(
+                    rule.file,
+                    _row(rule),
+                    f"when.{key}",
+                    f"{rule.trigger!r} events have no field {key!r}"
+                    f"{did_you_mean(key, [f for f in fields if '-' not in f])}",
+                )
+        if rule.anchor.startswith("item:"):
+            _check_item(rule, items_by_trigger.get(rule.trigger, set()))
+        elif not fields.get(rule.anchor, False):
+            dates = [f for f, is_date in fields.items() if is_date and "-" not in f]
+            raise RuleDataError(
+                rule.file,
+                _row(rule),
+                "anchor",
+                f"{rule.anchor!r} is not a date field of {rule.trigger!r} events "
+                f"(dates: {', '.join(dates)}; or item:<id>){did_you_mean(rule.anchor, dates)}",
+            )
+
+
+def _check_item(rule: Rule, items: set[str]) -> None:
+    target = rule.anchor.removeprefix("item:")
+    if target not in items:
+        raise RuleDataError(
+            rule.file,
+            _row(rule),
+            "anchor",
+            f"no row makes item {target!r} from the same trigger{did_you_mean(target, items)}",
+        )
