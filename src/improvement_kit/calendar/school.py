@@ -110,7 +110,8 @@ def load_school_holidays(
       ``DURATION`` the event is one day); ``SUMMARY`` is the name. A recurring event
       (``RRULE`` with ``FREQ=DAILY`` or ``WEEKLY``, ``COUNT`` or ``UNTIL``, and optionally
       ``INTERVAL``, ``BYDAY`` and ``WKST``; ``EXDATE``; ``RDATE`` of dates) gives one holiday
-      per occurrence, each as long as the event. Any other recurrence is refused.
+      per occurrence, each as long as the event; occurrences that touch, or are apart only
+      by a weekend, form one holiday. Any other recurrence is refused.
 
     The file must be UTF-8 and at most :data:`MAX_FILE_BYTES` long, and may give at most
     ``max_days`` days in all (:data:`MAX_DAYS` unless raised). A file that cannot be read, a
@@ -203,7 +204,9 @@ def _from_csv(name: str, text: str, max_days: int) -> list[Closure]:
             _check_days(f"{name}, row {number}", total, max_days)
             holidays.append(Closure(start, end, reason))
     except csv.Error as exc:
-        raise InputError(f"{name}, row {rows.line_num}", "", f"is not valid CSV ({exc})") from None
+        raise InputError(
+            f"{name}, row {rows.line_num}", _short(exc, 80), "(the row is not valid CSV)"
+        ) from None
     return holidays
 
 
@@ -354,7 +357,26 @@ def _event_closures(where: _Event, event: Any, max_days: int) -> list[Closure]:
     starts.update(_dates(where, "RDATE", event.get("RDATE")))
     starts.difference_update(_dates(where, "EXDATE", event.get("EXDATE")))
     reason = where.summary or "school holiday"
-    return [Closure(day, day + timedelta(days=length - 1), reason) for day in sorted(starts)]
+    return [Closure(first, last, reason) for first, last in _runs(sorted(starts), length)]
+
+
+def _runs(starts: list[date], length: int) -> list[tuple[date, date]]:
+    """Join occurrences (first days, each ``length`` days long) that touch or overlap, or are
+    apart only by a weekend, into runs: a weekday-only daily rule over a fortnight is one
+    fortnight's holiday, not ten one-day holidays."""
+    runs: list[tuple[date, date]] = []
+    for first in starts:
+        last = first + timedelta(days=length - 1)
+        if runs:
+            run_first, run_last = runs[-1]
+            gap = run_last + timedelta(days=1)
+            while gap < first and gap.weekday() >= 5:
+                gap += timedelta(days=1)
+            if first <= gap:
+                runs[-1] = (run_first, max(run_last, last))
+                continue
+        runs.append((first, last))
+    return runs
 
 
 def _dates(where: _Event, field: str, prop: Any) -> list[date]:
