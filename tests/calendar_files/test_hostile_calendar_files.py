@@ -174,10 +174,27 @@ def test_a_windows_1252_csv_is_refused_naming_the_row(tmp_path: Path) -> None:
     assert "holidays.csv, row 3: b'\\xe9' is not UTF-8 text" in refused(path)
 
 
-def test_a_file_over_five_mebibytes_is_refused_unread(tmp_path: Path) -> None:
+def test_a_file_over_one_mebibyte_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "holidays.csv"
-    path.write_bytes(b"start,end,name\n" + b"\n" * (5 * 1024 * 1024))
-    assert "is larger than 5 MiB" in refused(path)
+    path.write_bytes(b"start,end,name\n" + b"\n" * (1024 * 1024))
+    assert "is larger than 1024 KiB" in refused(path)
+
+
+def test_components_nested_deeper_than_ten_are_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "deep.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\n" + "BEGIN:X-A\n" * 30_000 + "END:X-A\n" * 30_000 + "END:VCALENDAR\n",
+        encoding="utf-8",
+    )
+    assert "deep.ics, line 11: 'BEGIN:X-A' nests more than 10 deep" in refused(path)
+
+
+def test_more_events_than_the_day_cap_are_refused_before_parsing(tmp_path: Path) -> None:
+    one = "BEGIN:VEVENT\nEND:VEVENT\n"
+    path = tmp_path / "many.ics"
+    path.write_text("BEGIN:VCALENDAR\n" + one * 20_001 + "END:VCALENDAR\n", encoding="utf-8")
+    # The 20,001st BEGIN:VEVENT is on line 1 + 2 * 20,000 + 1.
+    assert "many.ics, line 40002: 20001 events are more than the 20,000 days" in refused(path)
 
 
 def test_a_folder_or_a_missing_file_is_refused(tmp_path: Path) -> None:

@@ -88,8 +88,12 @@ def is_longer_than_a_week(holiday: Closure) -> bool:
 #: 55 years, far more than any school or authority publishes; a larger file is refused.
 MAX_DAYS = 20_000
 
-#: The largest closures or term-dates file read, in bytes (5 MiB); a larger one is refused.
-MAX_FILE_BYTES = 5 * 1024 * 1024
+#: The largest closures or term-dates file read, in bytes (1 MiB, some thousands of events);
+#: a larger one is refused. Parsing iCalendar costs about a millisecond an event.
+MAX_FILE_BYTES = 1024 * 1024
+
+#: The deepest nesting of iCalendar components accepted (VCALENDAR > VEVENT > VALARM is 3).
+_MAX_DEPTH = 10
 
 #: The largest INTERVAL accepted in an RRULE.
 _MAX_INTERVAL = 1000
@@ -126,9 +130,7 @@ def load_school_holidays(
     except OSError as exc:
         raise InputError("", name, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(
-            "", name, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, the most read"
-        )
+        raise InputError("", name, f"is larger than {MAX_FILE_BYTES // 1024} KiB, the most read")
     ics = file.suffix.lower() == ".ics"
     try:
         text = data.decode("utf-8-sig")
@@ -242,11 +244,26 @@ class _Event:
 def _from_ics(name: str, text: str, max_days: int) -> list[Closure]:
     import icalendar
 
-    event_lines = [
-        number
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip().upper() == "BEGIN:VEVENT"
-    ]
+    event_lines: list[int] = []
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        tag = line.strip().upper()
+        if tag.startswith("BEGIN:"):
+            depth += 1
+            if depth > _MAX_DEPTH:
+                raise InputError(
+                    f"{name}, line {number}", _short(line), f"nests more than {_MAX_DEPTH} deep"
+                )
+            if tag == "BEGIN:VEVENT":
+                event_lines.append(number)
+                if len(event_lines) > max_days:
+                    raise InputError(
+                        f"{name}, line {number}",
+                        len(event_lines),
+                        f"events are more than the {max_days:,} days a file may give",
+                    )
+        elif tag.startswith("END:"):
+            depth -= 1
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except Exception as exc:  # icalendar raises ValueError, and others, on broken files
