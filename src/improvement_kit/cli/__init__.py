@@ -1,30 +1,98 @@
 """The ``improvement-kit`` command line.
 
 Thin by design: each sub-command module parses its arguments, calls the library and prints.
-Any :class:`~improvement_kit.errors.ImprovementKitError` becomes one line on standard error and
-exit status 2; no traceback is shown for bad input.
+No input a user can give produces a traceback. Exit statuses:
+
+* 0: done.
+* 1: standard output was closed early (``improvement-kit calendar holidays 2026 | head -1``);
+  nothing more is printed, not even an error line. (Also: some rows failed in ``documents
+  batch``.)
+* 2: bad input, a usage error, or a file that cannot be read or written: one line on standard
+  error naming the argument, file, field or row, at most :data:`MAX_LINE` characters.
+* 70: an internal error, a bug: one line on standard error ending "this is a bug, please report
+  it". Set the environment variable ``IMPROVEMENT_KIT_DEBUG=1`` to see the traceback instead.
+* 130: interrupted (Ctrl-C): one line, "improvement-kit: interrupted".
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from improvement_kit import __version__
 from improvement_kit.errors import ImprovementKitError
 
-__all__ = ["EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_USAGE",
+    "MAX_LINE",
+    "main",
+]
 
 #: Exit status for bad input and library errors (the same as argparse's usage errors).
 EXIT_USAGE = 2
+#: Exit status when standard output is closed before everything is written.
+EXIT_BROKEN_PIPE = 1
+#: Exit status for an internal error (a bug), as ``EX_SOFTWARE`` in BSD's sysexits.h.
+EXIT_INTERNAL = 70
+#: Exit status after Ctrl-C (128 + SIGINT, as the shells report it).
+EXIT_INTERRUPTED = 130
+#: The longest error line printed, in characters; longer ones end with an ellipsis.
+MAX_LINE = 300
+
+_PROG = "improvement-kit"
+
+
+def one_line(text: str, limit: int = MAX_LINE) -> str:
+    """``text`` as one printable line of at most ``limit`` characters.
+
+    Control characters (newlines included) are shown escaped; a longer line is cut and ends
+    with an ellipsis.
+
+    >>> one_line("a\\nb")
+    'a\\\\nb'
+    >>> len(one_line("x" * 1000))
+    300
+    """
+    shown = "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _say(message: str, suffix: str = "") -> None:
+    """Print ``message`` (cut so that the line with ``suffix`` fits) on standard error."""
+    try:
+        print(one_line(message, MAX_LINE - len(suffix)) + suffix, file=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError):  # standard error closed too: nothing more can be said
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the flush at exit cannot fail again.
+
+    The recipe of the Python documentation for SIGPIPE ("Note on SIGPIPE", signal module).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # not a real file (under test) or already closed
+        pass
 
 
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line naming the argument."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, one_line(f"{self.prog}: error: {message}") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     from improvement_kit.cli import calendar_cmd, documents_cmd, plugins_cmd, timeline_cmd
 
     parser = _Parser(
-        prog="improvement-kit",
+        prog=_PROG,
         description="Deadlines, follow-up and intervention for UK education providers.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -49,14 +117,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run the command line; return the exit status (argparse's usage errors exit with 2)."""
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
         status: int = args.handler(args)
+        sys.stdout.flush()  # here, not at exit, so that a closed pipe is caught below
     except ImprovementKitError as exc:
-        print(f"improvement-kit: error: {exc}", file=sys.stderr)
+        _say(f"{_PROG}: error: {exc}")
         return EXIT_USAGE
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
-        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        _say(f"{_PROG}: interrupted")
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # a file that cannot be read or written: the user's to fix
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"{_PROG}: error: {where}{exc.strerror or exc}")
+        return EXIT_USAGE
+    except Exception as exc:
+        if os.environ.get("IMPROVEMENT_KIT_DEBUG"):
+            raise
+        _say(
+            f"{_PROG}: internal error: {type(exc).__name__}: {exc}",
+            " (this is a bug, please report it; IMPROVEMENT_KIT_DEBUG=1 shows the traceback)",
+        )
+        return EXIT_INTERNAL
     return status

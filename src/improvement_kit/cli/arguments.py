@@ -6,9 +6,15 @@ import argparse
 import datetime as dt
 import re
 
-__all__ = ["iso_date"]
+__all__ = ["MAX_DIGITS", "iso_date", "whole_number"]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+#: The most digits a count on the command line may have (999,999,999 is far beyond any calendar).
+MAX_DIGITS = 9
+
+# ASCII only: ``int()`` and ``\d`` would also take "1_5", "+15", " 15" and Arabic-Indic digits.
+_WHOLE_NUMBER = re.compile(r"-?[0-9]+", re.ASCII)
 
 
 def iso_date(text: str) -> dt.date:
@@ -19,3 +25,23 @@ def iso_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a real date") from None
+
+
+def whole_number(text: str) -> int:
+    """Parse a count for argparse: ASCII digits 0-9 with an optional leading minus sign.
+
+    Nothing else is taken, though Python's ``int()`` would: ``1_5``, ``+15``, `` 15``,
+    ``15.0`` and non-ASCII digits such as ``١٥`` are refused, as is a number of more than
+    :data:`MAX_DIGITS` digits.
+
+    >>> whole_number("-3")
+    -3
+    """
+    shown = text if len(text) <= 40 else text[:39] + "…"
+    if not _WHOLE_NUMBER.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"{shown!r} is not a whole number (ASCII digits 0-9, optionally after a minus sign)"
+        )
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise argparse.ArgumentTypeError(f"{shown!r} is too large (at most {MAX_DIGITS} digits)")
+    return int(text)

@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from improvement_kit.cli.arguments import iso_date
+from improvement_kit.cli.arguments import iso_date, whole_number
 
 if TYPE_CHECKING:
     from improvement_kit.calendar import Closure, WorkingDayCalendar
@@ -19,14 +19,6 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 _REGIONS = ("england-and-wales", "scotland", "northern-ireland")
-
-
-def _integer(text: str) -> int:
-    """Parse a whole number (negative allowed) for argparse."""
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
 
 
 def _region(text: str) -> str:
@@ -82,7 +74,9 @@ def register(sub: Any) -> None:
         "(or, with --beginning-with, the Nth working day beginning with START).",
     )
     add.add_argument("start", type=iso_date, metavar="START", help="ISO date")
-    add.add_argument("n", type=_integer, metavar="N", help="working days (negative counts back)")
+    add.add_argument(
+        "n", type=whole_number, metavar="N", help="working days (negative counts back)"
+    )
     _add_region(add)
     add.add_argument(
         "--beginning-with", action="store_true", help="START is day 1 if it is a working day"
@@ -108,7 +102,7 @@ def register(sub: Any) -> None:
         help="the weekdays of YEAR that are not working days",
         description="List the weekdays of YEAR that are not working days, with their names.",
     )
-    holidays.add_argument("year", type=_integer, metavar="YEAR", help="e.g. 2026")
+    holidays.add_argument("year", type=whole_number, metavar="YEAR", help="e.g. 2026")
     _add_region(holidays)
     holidays.add_argument("--json", action="store_true", help="print JSON")
     holidays.set_defaults(handler=_holidays)
@@ -119,7 +113,7 @@ def register(sub: Any) -> None:
         description="Print the working-day count from START day by day.",
     )
     explain.add_argument("start", type=iso_date, metavar="START", help="ISO date")
-    explain.add_argument("n", type=_integer, metavar="N", help="working days")
+    explain.add_argument("n", type=whole_number, metavar="N", help="working days")
     _add_region(explain)
     explain.add_argument(
         "--beginning-with", action="store_true", help="START is day 1 if it is a working day"
