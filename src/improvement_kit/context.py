@@ -230,6 +230,9 @@ class TimelineContext:
             trigger=_trigger_text(trigger),
             satisfied_on=satisfied_on,
             details=dict(details or {}),
+            key=f"{item_id or rule.item}@{trigger.id}"
+            if trigger is not None and trigger.id
+            else None,
         )
 
     def warn(self, message: str) -> None:

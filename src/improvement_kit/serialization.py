@@ -317,6 +317,7 @@ def _item_to_data(item: TimelineItem) -> dict[str, Any]:
     rule = item.rule
     return {
         "id": item.id,
+        "key": item.key,
         "title": item.title,
         "kind": item.kind.value,
         "due": item.due.isoformat() if item.due else None,

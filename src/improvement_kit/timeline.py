@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
+from typing import cast
 
 import attrs
 
@@ -23,6 +24,7 @@ from improvement_kit.model import (
     Event,
     ItemKind,
     ItemStatus,
+    ObligationMet,
     Timeline,
     TimelineItem,
     Window,
@@ -230,6 +232,46 @@ def _unique_ids(items: Sequence[TimelineItem]) -> list[TimelineItem]:
     return out
 
 
+def _trigger_date(item: TimelineItem) -> dt.date | None:
+    if item.trigger is None:
+        return None
+    try:
+        return dt.date.fromisoformat(item.trigger.rsplit(" ", 1)[-1])
+    except ValueError:
+        return None
+
+
+def _close_met_items(ctx: TimelineContext, items: list[TimelineItem]) -> list[TimelineItem]:
+    """Mark done every obligation or expected event that an ``obligation-met`` event names, or
+    that an event of its rule's ``satisfied_by`` types follows, whatever produced the item."""
+    met: dict[str, list[ObligationMet]] = {}
+    for event in ctx.events_of(ObligationMet.TYPE):
+        met.setdefault(cast(ObligationMet, event).item, []).append(cast(ObligationMet, event))
+    out = []
+    for item in items:
+        if (
+            item.kind in (ItemKind.OBLIGATION, ItemKind.EXPECTED_EVENT)
+            and item.satisfied_on is None
+        ):
+            start = _trigger_date(item) or item.date or dt.date.min
+            named = [
+                e
+                for name in (item.id, item.key)
+                if name is not None
+                for e in met.get(name, ())
+                if e.date >= start
+            ]
+            done = min((e.date for e in named), default=None)
+            if done is None and item.rule.id in ctx.rules:
+                rule = ctx.rules.get(item.rule.id)
+                following = ctx.first_after(rule.satisfied_by, start) if rule.satisfied_by else None
+                done = following.date if following is not None else None
+            if done is not None:
+                item = attrs.evolve(item, satisfied_on=done)
+        out.append(item)
+    return out
+
+
 def build_calendars(
     case: Case,
     region: str,
@@ -295,7 +337,7 @@ def build_timeline(
     _apply_rules(ctx)
     ctx.items.extend(kit.timeline_items(ctx))
     items = sorted(ctx.items, key=lambda i: (i.date or dt.date.max, i.id))
-    items = _unique_ids(items)
+    items = _close_met_items(ctx, _unique_ids(items))
     if as_of is not None:
         items = [attrs.evolve(i, status=item_status(i, as_of)) for i in items]
     return Timeline(

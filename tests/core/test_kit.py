@@ -400,3 +400,62 @@ def test_plugins_lists_authorities_event_types_and_rule_counts(
 def test_jurisdiction_requires_valid_provider_types() -> None:
     j = Jurisdiction("j", "J", "scotland", (ProviderType.COMMUNITY,))
     assert j.rule_tables == () and j.templates is None
+
+
+# --- closing any item --------------------------------------------------------------------------
+
+
+def test_obligation_met_closes_an_item_by_its_stable_key_or_its_id() -> None:
+    kit = Kit.from_plugins(maintained)
+    key = "warning-notice.compliance-period-end@wn-2014"
+    for name in (key, "warning-notice.compliance-period-end"):
+        data = christmas_case("830", {"type": "obligation-met", "date": "2015-01-09", "item": name})
+        case = case_from_data(data, plugins=kit)
+        timeline = build_timeline(case, kit=kit, as_of=dt.date(2015, 2, 1))
+        item = timeline.get(key)
+        assert item.id == "warning-notice.compliance-period-end"
+        assert item.satisfied_on == dt.date(2015, 1, 9)
+        assert item.status is not None and item.status.value == "done"
+
+
+def test_obligation_met_before_the_item_was_triggered_does_not_close_it() -> None:
+    kit = Kit.from_plugins(maintained)
+    met = {
+        "type": "obligation-met",
+        "date": "2014-12-01",
+        "item": "warning-notice.compliance-period-end",
+    }
+    case = case_from_data(christmas_case("830", met), plugins=kit)
+    timeline = build_timeline(case, kit=kit, as_of=dt.date(2015, 2, 1))
+    item = timeline.get("warning-notice.compliance-period-end")
+    assert item.satisfied_on is None and item.status is not None
+    assert item.status.value == "overdue"
+
+
+def test_a_stable_key_does_not_shift_when_an_earlier_notice_is_added() -> None:
+    kit = Kit.from_plugins(maintained)
+    earlier = {
+        "id": "wn-2013",
+        "type": "warning-notice-given",
+        "date": "2013-06-03",
+        "ground": "performance-standards-and-safety",
+        "given_by": "local-authority",
+        "matters": ["Pupils' safety threatened"],
+    }
+    one = build_timeline(case_from_data(christmas_case("830"), plugins=kit), kit=kit)
+    two = build_timeline(case_from_data(christmas_case("830", earlier), plugins=kit), kit=kit)
+    key = "warning-notice.compliance-period-end@wn-2014"
+    assert one.get(key).due == two.get(key).due == dt.date(2015, 1, 13)
+    # the positional alias moved: the 2014 notice's item is now the second one
+    assert two.get("warning-notice.compliance-period-end#2").key == key
+
+
+def test_rules_stats_counts_the_rows_the_engine_applies(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "--stats", "--json", "--jurisdiction", "wales-schools"]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)
+    assert entry["jurisdiction"] == "wales-schools"
+    assert 0 < entry["applied_by_engine"] <= entry["rows"]
+    assert entry["applied_share"] == round(entry["applied_by_engine"] / entry["rows"], 3)
+    assert sum(entry["by_nature"].values()) == entry["rows"]
+    assert main(["rules", "--stats"]) == 0
+    assert "applied by the engine" in capsys.readouterr().out

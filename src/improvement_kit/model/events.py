@@ -31,6 +31,7 @@ __all__ = [
     "Inspection",
     "NoticeGiver",
     "NoticeGround",
+    "ObligationMet",
     "ReasonableNoticeGiven",
     "ReportPublished",
     "RepresentationsMade",
@@ -205,6 +206,18 @@ class WarningNoticeComplied(Event):
 
 
 @attrs.frozen(kw_only=True)
+class ObligationMet(Event):
+    """Any obligation or expected event on the timeline was met on ``date``.
+
+    ``item`` names the timeline item: its stable key (``<item>@<event id>``, for an item whose
+    triggering event has an ``id``) or its id (``statement-of-action.due``, ``x#2``).
+    """
+
+    TYPE: ClassVar[str] = "obligation-met"
+    item: str = attrs.field(validator=attrs.validators.min_len(1))
+
+
+@attrs.frozen(kw_only=True)
 class ReasonableNoticeGiven(Event):
     """Reasonable notice in writing of proposed intervention (EIA 2006 s.60(1)(d)/(e))."""
 
@@ -274,6 +287,7 @@ EVENT_TYPES: Mapping[str, type[Event]] = {
         WarningNoticeConfirmed,
         WarningNoticeNotConfirmed,
         WarningNoticeComplied,
+        ObligationMet,
         ReasonableNoticeGiven,
         CoastingNotification,
         AcademyOrderMade,

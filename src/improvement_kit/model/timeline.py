@@ -86,8 +86,10 @@ class TimelineItem:
     """One line of a timeline.
 
     ``id`` is stable (``warning-notice.compliance-period-end``); a second item with the same id
-    in one timeline gets ``#2``, ``#3``. A dated item has ``due``; a power or a policy window
-    has ``window``; a status has ``due`` (the date it takes effect) and ``value``.
+    in one timeline gets ``#2``, ``#3`` by its position. ``key`` (``<id>@<event id>``) is set
+    when the triggering event has an ``id`` in the case file, and does not shift when events
+    are added. A dated item has ``due``; a power or a policy window has ``window``; a status
+    has ``due`` (the date it takes effect) and ``value``.
     """
 
     id: str
@@ -104,6 +106,7 @@ class TimelineItem:
     trigger: str | None = None
     satisfied_on: dt.date | None = None
     details: Mapping[str, str] = attrs.field(factory=dict)
+    key: str | None = None
 
     @property
     def date(self) -> dt.date | None:
@@ -125,16 +128,16 @@ class Timeline:
     warnings: tuple[str, ...] = ()
 
     def get(self, item_id: str) -> TimelineItem:
-        """The item with this id; ``KeyError`` naming the id if there is none."""
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        """The item with this id (or stable ``key``); ``KeyError`` naming it if there is none."""
+        found = self.find(item_id)
+        if found is None:
+            raise KeyError(item_id)
+        return found
 
     def find(self, item_id: str) -> TimelineItem | None:
-        """The item with this id, or ``None``."""
+        """The item with this id (or stable ``key``), or ``None``."""
         for item in self.items:
-            if item.id == item_id:
+            if item.id == item_id or item.key == item_id:
                 return item
         return None
 
