@@ -97,7 +97,13 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the full argument parser (sub-commands registered by their modules)."""
-    from improvement_kit.cli import calendar_cmd, documents_cmd, plugins_cmd, timeline_cmd
+    from improvement_kit.cli import (
+        calendar_cmd,
+        documents_cmd,
+        plugin_new_cmd,
+        plugins_cmd,
+        timeline_cmd,
+    )
 
     parser = _Parser(
         prog=_PROG,
@@ -111,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for module in (calendar_cmd, timeline_cmd, documents_cmd, plugins_cmd):
+    for module in (calendar_cmd, timeline_cmd, documents_cmd, plugins_cmd, plugin_new_cmd):
         module.register(sub)
     return parser
 
