@@ -12,7 +12,7 @@ cases it applies to.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,6 +55,10 @@ def _event_types(value: Sequence[type[Event]]) -> tuple[type[Event], ...]:
 
 
 def _tables(value: Sequence[RuleTable]) -> tuple[RuleTable, ...]:
+    return tuple(value)
+
+
+def _closures(value: Iterable[Closure]) -> tuple[Closure, ...]:
     return tuple(value)
 
 
@@ -121,8 +125,8 @@ class LocalProcedure:
     rule_tables: tuple[RuleTable, ...] = attrs.field(default=(), converter=_tables)
     event_types: tuple[type[Event], ...] = attrs.field(default=(), converter=_event_types)
     templates: TemplateFactory | None = None
-    closures: tuple[Closure, ...] = attrs.field(default=(), converter=tuple)
-    term_dates: tuple[Closure, ...] = attrs.field(default=(), converter=tuple)
+    closures: tuple[Closure, ...] = attrs.field(default=(), converter=_closures)
+    term_dates: tuple[Closure, ...] = attrs.field(default=(), converter=_closures)
 
     def serves(self, jurisdiction: str, la_code: str | None) -> bool:
         """Whether this procedure applies to a provider of ``la_code`` in ``jurisdiction``."""

@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     from improvement_kit.cli import (
         calendar_cmd,
         documents_cmd,
+        plugin_new_cmd,
         plugins_cmd,
         rules_cmd,
         timeline_cmd,
@@ -117,7 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for module in (calendar_cmd, timeline_cmd, documents_cmd, plugins_cmd, rules_cmd):
+    for module in (
+        calendar_cmd,
+        timeline_cmd,
+        documents_cmd,
+        plugins_cmd,
+        plugin_new_cmd,
+        rules_cmd,
+    ):
         module.register(sub)
     return parser
 
