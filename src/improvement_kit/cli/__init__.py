@@ -8,13 +8,16 @@ exit status 2; no traceback is shown for bad input.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 
 from improvement_kit import __version__
 from improvement_kit.errors import ImprovementKitError
 
-__all__ = ["EXIT_USAGE", "main"]
+__all__ = ["EXIT_TERMINATED", "EXIT_USAGE", "Terminated", "main"]
 
 #: Exit status for bad input and library errors (the same as argparse's usage errors).
 EXIT_USAGE = 2
@@ -43,15 +46,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Exit status after SIGTERM (128 + 15, as a shell reports it).
+EXIT_TERMINATED = 143
+
+
+class Terminated(BaseException):
+    """Raised in the main thread on SIGTERM, so ``finally`` blocks run (temporary files are
+    removed, LibreOffice's process group is killed) before the command exits."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While a command runs, SIGTERM raises :class:`Terminated` (main thread only: signal
+    handlers cannot be set elsewhere; the previous handler is put back afterwards)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _error(message: object) -> int:
+    print(f"improvement-kit: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        status: int = args.handler(args)
+        with _sigterm_raises():
+            status: int = args.handler(args)
     except ImprovementKitError as exc:
-        print(f"improvement-kit: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return _error(exc)
+    except SystemExit as exc:
+        # arguments are parsed above: a SystemExit from here on comes from plugin code
+        from improvement_kit.pluginguard import plugin_exit_error
+
+        return _error(plugin_exit_error(exc))
+    except Terminated:
+        print("improvement-kit: terminated; nothing written", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130
     return status

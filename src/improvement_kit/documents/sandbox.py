@@ -22,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from improvement_kit.documents.limits import DEFAULT_LIMITS, Budget, Limits, current_budget
 from improvement_kit.errors import TemplateLimitError
 
-__all__ = ["BoundedSandbox", "env"]
+__all__ = ["BoundedSandbox", "env", "static_limit_problems"]
 
 _LOOP_FILTER = "ik_bounded_loop"
 _SIZED = (str, list, tuple, dict, set, frozenset, bytes)
@@ -311,3 +311,112 @@ def env(autoescape: bool) -> BoundedSandbox:
         if found is None:
             found = _ENVS[autoescape] = BoundedSandbox(autoescape=autoescape)
         return found
+
+
+class _NotConstant(Exception):
+    pass
+
+
+def _constant(node: nodes.Node, sandbox: BoundedSandbox) -> Any:
+    """The value of a constant expression, evaluating the intercepted operators through the
+    limit checks (raises ``TemplateLimitError``, or ``_NotConstant``)."""
+    if isinstance(node, nodes.BinExpr) and node.operator in sandbox.intercepted_binops:
+        left, right = _constant(node.left, sandbox), _constant(node.right, sandbox)
+        _check_binop(node.operator, left, right)
+        try:
+            return sandbox.binop_table[node.operator](left, right)
+        except Exception as exc:
+            raise _NotConstant from exc
+    try:
+        return node.as_const()  # type: ignore[attr-defined]
+    except Exception as exc:  # nodes.Impossible and whatever a constant raises
+        raise _NotConstant from exc
+
+
+def _loop_count(node: nodes.For, sandbox: BoundedSandbox) -> int | None:
+    """How many times a loop over a constant ``range()`` runs (None: not known)."""
+    call = node.iter
+    if (
+        isinstance(call, nodes.Call)
+        and isinstance(call.node, nodes.Name)
+        and call.node.name == "range"
+        and not call.kwargs
+        and call.dyn_args is None
+        and call.dyn_kwargs is None
+    ):
+        try:
+            args = [_constant(arg, sandbox) for arg in call.args]
+            return len(_bounded_range(*args))
+        except (_NotConstant, TypeError, ValueError, OverflowError):
+            return None
+    return None
+
+
+def _calls_itself_unguarded(macro: nodes.Macro) -> bool:
+    def walk(node: nodes.Node) -> bool:
+        if isinstance(node, (nodes.If, nodes.CondExpr, nodes.For)):
+            return False  # a condition (or an empty loop) may stop the recursion
+        if (
+            isinstance(node, nodes.Call)
+            and isinstance(node.node, nodes.Name)
+            and node.node.name == macro.name
+        ):
+            return True
+        return any(walk(child) for child in node.iter_child_nodes())
+
+    return any(walk(child) for child in macro.body)
+
+
+def static_limit_problems(tree: nodes.Template, sandbox: BoundedSandbox) -> list[tuple[int, str]]:
+    """What the template check can tell without rendering: constant expressions over the
+    limits of the current budget (a power, a repetition, a format width, a ``range()``),
+    nested loops over constant ranges that run more often than allowed, and macros that call
+    themselves unconditionally. (line, message) pairs; nothing is evaluated beyond the
+    limits."""
+    found: list[tuple[int, str]] = []
+    limits, _, _ = _where()
+
+    def visit(node: nodes.Node, runs: int) -> None:
+        if isinstance(node, nodes.BinExpr) and node.operator in sandbox.intercepted_binops:
+            try:
+                _constant(node, sandbox)
+            except TemplateLimitError as exc:
+                found.append((node.lineno, str(exc).split(": ", 1)[-1]))
+                return
+            except _NotConstant:
+                pass
+        if isinstance(node, nodes.Macro) and _calls_itself_unguarded(node):
+            found.append(
+                (
+                    node.lineno,
+                    f"the macro {node.name!r} calls itself unconditionally: it never ends",
+                )
+            )
+        if isinstance(node, nodes.For):
+            visit(node.iter, runs)
+            try:
+                count = _loop_count(node, sandbox)
+            except TemplateLimitError as exc:
+                found.append((node.lineno, str(exc).split(": ", 1)[-1]))
+                return
+            inner = runs * count if count is not None else runs
+            if count is not None and inner > limits.max_loop_iterations:
+                found.append(
+                    (
+                        node.lineno,
+                        f"the template cannot be rendered: nested loops run {inner} times, "
+                        f"over the limit max_loop_iterations={limits.max_loop_iterations} "
+                        "(raise it with --limit max_loop_iterations=N)",
+                    )
+                )
+                return
+            for child in (*node.body, *node.else_):
+                visit(child, inner)
+            if node.test is not None:
+                visit(node.test, inner)
+            return
+        for child in node.iter_child_nodes():
+            visit(child, runs)
+
+    visit(tree, 1)
+    return found
