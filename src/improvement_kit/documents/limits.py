@@ -258,7 +258,14 @@ def _read_member(
                     head = chunk
     except TemplateError:
         raise
-    except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
+    except zipfile.BadZipFile as exc:
+        # zipfile stops inflating at the declared size, so a member that inflates further
+        # (a crafted bomb) ends here with a checksum mismatch
+        raise TemplateError(
+            f"{name}: {member} does not match its declared size or checksum "
+            f"(damaged, or crafted to inflate further: {str(exc)[:60]})"
+        ) from None
+    except (NotImplementedError, EOFError, OSError, ValueError) as exc:
         raise TemplateError(
             f"{name}: {member} cannot be read ({type(exc).__name__}: {str(exc)[:80]})"
         ) from None

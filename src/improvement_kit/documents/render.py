@@ -171,11 +171,11 @@ def _syntax_error(name: str, label: str, exc: TemplateSyntaxError, data: bytes) 
 
 
 def prepare_template(
-    data: bytes, name: str = "template", limits: Limits = DEFAULT_LIMITS
+    data: bytes, name: str = "template", limits: Limits = DEFAULT_LIMITS, label: str = ""
 ) -> PreparedTemplate:
     """Read a .docx template once (cached by content): check its container (see
     :func:`~improvement_kit.documents.limits.check_container`), parse every part and list its
-    fields.
+    fields. ``label`` names the template in a refusal of its container (default ``name``).
 
     Raises :class:`~improvement_kit.errors.TemplateError` for a file that is not a .docx or a
     template with a Jinja syntax error (naming the paragraph), and
@@ -189,7 +189,7 @@ def prepare_template(
             return found
     import docx
 
-    check_container(data, name, limits)
+    check_container(data, label or name, limits)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
@@ -380,7 +380,12 @@ def render_bytes(
     if isinstance(template, TemplateSpec):
         optional |= template.optional_fields
         plugin = template.plugin
-    prepared = prepare_template(data, name, limits)
+    # limits are named with the file too: an authority's edited copy (--template-file) is
+    # the usual suspect
+    label = (
+        f"{template.id} ({template.resource.name})" if isinstance(template, TemplateSpec) else name
+    )
+    prepared = prepare_template(data, name, limits, label)
     values = _to_data(context)
     missing = missing_fields(values, prepared.uses, optional)
     if missing:
@@ -390,17 +395,17 @@ def render_bytes(
     if not _TEMPLATE_CLASS:
         _TEMPLATE_CLASS.append(_docx_template_class())
     document = _TEMPLATE_CLASS[0](io.BytesIO(prepared.data))
-    budget = start_budget(limits, template_id or name)
+    budget = start_budget(limits, label)
     try:
         document.render(values, jinja_env=_env(True), autoescape=False)
     except TemplateError:
         raise
     except RecursionError:
         raise TemplateError(
-            f"{name}: the template recurses too deeply (a macro that calls itself without end?)"
+            f"{label}: the template recurses too deeply (a macro that calls itself without end?)"
         ) from None
     except MemoryError:
-        raise TemplateError(f"{name}: the template needs more memory than there is") from None
+        raise TemplateError(f"{label}: the template needs more memory than there is") from None
     except jinja_errors.SecurityError as exc:
         raise TemplateError(f"{name}: blocked by the template sandbox: {exc}") from None
     except jinja_errors.TemplateError as exc:
@@ -422,7 +427,7 @@ def render_bytes(
     out = save_deterministic(document.docx, properties.date)
     if len(out) > limits.max_output_bytes:
         raise TemplateLimitError(
-            template_id or name,
+            label,
             "max_output_bytes",
             limits.max_output_bytes,
             f"the document has {len(out)} bytes",
