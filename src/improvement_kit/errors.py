@@ -12,11 +12,17 @@ catch one class. The tree::
     │   └── CaseFileError           a case file that cannot be read or does not validate
     ├── RuleDataError               a rule table that does not validate (file, row, field)
     ├── NoRuleInForceError          no version of a rule is in force on the date asked
-    ├── PluginError                 a plugin that failed to load or returned bad data
+    ├── PluginError                 a plugin that failed to load, returned bad data, raised
+    │                               or called ``sys.exit`` (named in the message)
+    ├── OutputError                 an output path that is a folder, an input, or unwritable
+    │   ├── OutputExistsError       the output file exists and overwriting was not asked for
+    │   └── DocumentOutputError     the same, met while writing a document (a DocumentError)
     └── DocumentError               document generation failed
         ├── TemplateError           a template that cannot be found, parsed or checked
+        │   └── TemplateLimitError  a template that exceeds a bound (time, size, loops...)
         ├── MissingFieldsError      the context lacks fields the template needs (all listed)
-        └── OutputExistsError       the output file exists and overwriting was not asked for
+        ├── OutputExistsError       (also a DocumentError, for callers of the document API)
+        └── DocumentOutputError     (also an OutputError)
 
 The command line prints ``str(error)`` (one line) and exits with status 2 for any of these.
 """
@@ -30,15 +36,18 @@ __all__ = [
     "CaseFileError",
     "DateOutOfRangeError",
     "DocumentError",
+    "DocumentOutputError",
     "ImprovementKitError",
     "InputError",
     "MissingFieldsError",
     "NoCorrespondingDateError",
     "NoRuleInForceError",
+    "OutputError",
     "OutputExistsError",
     "PluginError",
     "RuleDataError",
     "TemplateError",
+    "TemplateLimitError",
     "UnknownRegionError",
 ]
 
@@ -117,6 +126,21 @@ class TemplateError(DocumentError):
     """A template that cannot be found, parsed or rendered."""
 
 
+class TemplateLimitError(TemplateError):
+    """A template that exceeds one of the bounds of
+    :class:`~improvement_kit.documents.limits.Limits`; ``limit`` names it."""
+
+    def __init__(self, template: str, limit: str, value: object, what: str) -> None:
+        self.template = template
+        self.limit = limit
+        self.value = value
+        option = "--max-render-seconds N" if limit == "max_render_seconds" else f"--limit {limit}=N"
+        super().__init__(
+            f"{template}: the template cannot be rendered: {what} is over the limit "
+            f"{limit}={value} (raise it with {option})"
+        )
+
+
 class MissingFieldsError(DocumentError):
     """The context lacks fields the template uses; ``fields`` lists every one of them."""
 
@@ -129,5 +153,15 @@ class MissingFieldsError(DocumentError):
         )
 
 
-class OutputExistsError(DocumentError, FileExistsError):
+class OutputError(ImprovementKitError):
+    """An output path that cannot be written: a folder, one of the command's inputs, a
+    folder without write permission. Nothing is written."""
+
+
+class OutputExistsError(OutputError, DocumentError, FileExistsError):
     """The output file exists and ``force``/``--force`` was not given."""
+
+
+class DocumentOutputError(OutputError, DocumentError):
+    """An output path of a document that cannot be written (a folder, an input, no
+    permission): both an :class:`OutputError` and a :class:`DocumentError`."""

@@ -17,9 +17,12 @@ No input a user can give produces a traceback. Exit statuses:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
 from improvement_kit import __version__
@@ -29,8 +32,10 @@ __all__ = [
     "EXIT_BROKEN_PIPE",
     "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
+    "EXIT_TERMINATED",
     "EXIT_USAGE",
     "MAX_LINE",
+    "Terminated",
     "main",
 ]
 
@@ -130,16 +135,57 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Exit status after SIGTERM (128 + 15, as a shell reports it).
+EXIT_TERMINATED = 143
+
+
+class Terminated(BaseException):
+    """Raised in the main thread on SIGTERM, so ``finally`` blocks run (temporary files are
+    removed, LibreOffice's process group is killed) before the command exits."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While a command runs, SIGTERM raises :class:`Terminated` (main thread only: signal
+    handlers cannot be set elsewhere; the previous handler is put back afterwards)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (argparse's usage errors exit with 2)."""
+    parsed = False
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
-        status: int = args.handler(args)
+        parsed = True
+        with _sigterm_raises():
+            status: int = args.handler(args)
         sys.stdout.flush()  # here, not at exit, so that a closed pipe is caught below
     except ImprovementKitError as exc:
         _say(f"{_PROG}: error: {exc}")
         return EXIT_USAGE
+    except SystemExit as exc:
+        if not parsed:  # argparse's own exit (--help, --version, a usage error)
+            raise
+        # arguments are parsed: a SystemExit from here on comes from plugin code
+        from improvement_kit.pluginguard import plugin_exit_error
+
+        _say(f"{_PROG}: error: {plugin_exit_error(exc)}")
+        return EXIT_USAGE
+    except Terminated:
+        _say(f"{_PROG}: terminated; nothing written")
+        return EXIT_TERMINATED
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE

@@ -41,6 +41,7 @@ def register(sub: Any) -> None:
         metavar="FILE.docx",
         help="render this edited copy of the template (same fields) instead of the shipped one",
     )
+    _limit_options(r)
     r.set_defaults(handler=_render)
 
     b = sub.add_parser(
@@ -72,6 +73,7 @@ def register(sub: Any) -> None:
         metavar="FILE.docx",
         help="render this edited copy of the template (same fields) instead of the shipped one",
     )
+    _limit_options(b)
     b.set_defaults(handler=_batch)
 
     t = sub.add_parser(
@@ -95,6 +97,7 @@ def register(sub: Any) -> None:
     )
     tc.add_argument("path", metavar="PATH", help="the .docx template")
     tc.add_argument("--template-id", metavar="ID", help="check against this template's context")
+    _limit_options(tc)
     tc.set_defaults(handler=_check)
     ts = tsub.add_parser(
         "sample",
@@ -105,6 +108,46 @@ def register(sub: Any) -> None:
     ts.add_argument("-o", "--output", required=True, metavar="DIR")
     ts.add_argument("--force", action="store_true", help="overwrite existing files")
     ts.set_defaults(handler=_sample)
+
+
+def _limit_options(parser: Any) -> None:
+    """``--max-render-seconds`` and ``--limit NAME=VALUE`` (see docs/refusals_documents.rst)."""
+    parser.add_argument(
+        "--max-render-seconds",
+        type=_seconds,
+        metavar="S",
+        help="seconds one document may take to render (default 60)",
+    )
+    parser.add_argument(
+        "--limit",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="raise another template limit, e.g. max_loop_iterations=5000000 (repeatable)",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a number of seconds") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a positive number of seconds")
+    return value
+
+
+def _limits(args: argparse.Namespace) -> Any:
+    import attrs
+
+    from improvement_kit.documents.limits import DEFAULT_LIMITS, parse_limit
+
+    limits = DEFAULT_LIMITS
+    for text in args.limit:
+        limits = parse_limit(text, limits)
+    if args.max_render_seconds is not None:
+        limits = attrs.evolve(limits, max_render_seconds=args.max_render_seconds)
+    return limits
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -119,6 +162,7 @@ def _render(args: argparse.Namespace) -> int:
         force=args.force,
         pdf=args.pdf,
         template_file=args.template_file,
+        limits=_limits(args),
     )
     print(f"wrote {result.docx}")
     if result.pdf is not None:
@@ -166,6 +210,7 @@ def _batch(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise DocumentError("--workers must be at least 1")
+    limits = _limits(args)
     # an unknown id or a missing template file is a usage error, not 1,000 row errors
     find_template(args.template_id, template_file=args.template_file)
     source = Path(args.input)
@@ -188,10 +233,11 @@ def _batch(args: argparse.Namespace) -> int:
             pdf=args.pdf,
             progress=progress,
             template_file=args.template_file,
+            limits=limits,
         )
     finally:
         if executor is not None:
-            executor.shutdown()
+            executor.shutdown(cancel_futures=True)
     failed = [r for r in results if not r.ok]
     for result in failed:
         print(f"row {result.row}: {result.error}", file=sys.stderr)
@@ -230,15 +276,20 @@ def _list(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from improvement_kit.documents import check_template, find_template, match_template
+    from improvement_kit.documents.render import read_template_file
 
     path = Path(args.path)
     if not path.is_file():
         raise TemplateError(f"{path}: no such file")
+    limits = _limits(args)
+    data = read_template_file(path, str(path), limits)  # size checked before reading
     spec = find_template(args.template_id) if args.template_id else match_template(path)
     problems = check_template(
-        path,
+        data,
         context_type=spec.context_type if spec is not None else None,
         optional_fields=spec.optional_fields if spec is not None else (),
+        limits=limits,
+        name=str(path),
     )
     for problem in problems:
         print(problem)

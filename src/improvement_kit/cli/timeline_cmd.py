@@ -48,6 +48,11 @@ def register(sub: Any) -> None:
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite FILE if it exists (never the case file itself)",
+    )
     add_strict_option(p)
     p.set_defaults(handler=_timeline, format="text")
 
@@ -61,7 +66,8 @@ def register(sub: Any) -> None:
     v.set_defaults(handler=_validate)
 
 
-def _write(output: str | None, data: str | bytes) -> None:
+def _write(args: argparse.Namespace, data: str | bytes) -> None:
+    output: str | None = args.output
     if output is None:
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
@@ -71,7 +77,10 @@ def _write(output: str | None, data: str | bytes) -> None:
     from improvement_kit.fileio import atomic_write
 
     atomic_write(
-        Path(output), data.encode("utf-8") if isinstance(data, str) else data, overwrite=True
+        Path(output),
+        data.encode("utf-8") if isinstance(data, str) else data,
+        overwrite=args.force,
+        inputs=[args.case],
     )
 
 
@@ -80,15 +89,19 @@ def _timeline(args: argparse.Namespace) -> int:
     from improvement_kit.serialization import load_case
     from improvement_kit.timeline import build_timeline
 
+    if args.output is not None:  # refuse before any work: an input, a folder, an existing file
+        from improvement_kit.fileio import check_output
+
+        check_output(Path(args.output), overwrite=args.force, inputs=[args.case])
     kit = kit_from_args(args)
     case = load_case(args.case, plugins=kit)
     timeline = build_timeline(case, as_of=args.as_of, kit=kit)
     if args.format == "json":
-        _write(args.output, timeline_to_json(timeline, case))
+        _write(args, timeline_to_json(timeline, case))
     elif args.format == "ics":
-        _write(args.output, timeline_to_ics(timeline))
+        _write(args, timeline_to_ics(timeline))
     else:
-        _write(args.output, timeline_to_text(timeline))
+        _write(args, timeline_to_text(timeline))
     return 0
 
 

@@ -27,9 +27,16 @@ from typing import Any
 
 import attrs
 
-from improvement_kit.documents.registry import find_template, load_extra, render_case
-from improvement_kit.documents.render import render_to_file
+from improvement_kit.documents.limits import Limits
+from improvement_kit.documents.registry import (
+    find_template,
+    load_extra,
+    render_case,
+    write_document,
+)
+from improvement_kit.documents.render import check_document_output, render_bytes
 from improvement_kit.errors import DocumentError, ImprovementKitError
+from improvement_kit.pluginguard import plugin_exit_error
 from improvement_kit.plugins import Plugins
 
 __all__ = ["BatchJob", "BatchResult", "read_batch_input", "render_batch", "run_job"]
@@ -52,6 +59,7 @@ class BatchJob:
     force: bool = False
     pdf: bool = False
     template_file: str | None = None
+    limits: Limits | None = None
 
 
 @attrs.frozen
@@ -99,6 +107,7 @@ def read_batch_input(
     force: bool = False,
     pdf: bool = False,
     template_file: str | os.PathLike[str] | None = None,
+    limits: Limits | None = None,
 ) -> tuple[list[BatchJob], list[BatchResult]]:
     """The jobs a CSV file or a folder of case files describes, and the rows that are already
     wrong (a duplicate output name, say)."""
@@ -114,7 +123,17 @@ def read_batch_input(
             target = out / f"{case.stem}.docx"
             jobs.append(
                 BatchJob(
-                    row, str(target), template_id, str(case), {}, extra, as_of, force, pdf, file
+                    row,
+                    str(target),
+                    template_id,
+                    str(case),
+                    {},
+                    extra,
+                    as_of,
+                    force,
+                    pdf,
+                    file,
+                    limits,
                 )
             )
     else:
@@ -165,6 +184,7 @@ def read_batch_input(
                         force,
                         pdf,
                         file,
+                        limits,
                     )
                 )
     seen: dict[str, int] = {}
@@ -212,15 +232,22 @@ def run_job(job: BatchJob, plugins: Plugins | None = None) -> BatchResult:
                 force=job.force,
                 pdf=job.pdf,
                 template_file=job.template_file,
+                limits=job.limits,
             )
         else:
             spec = find_template(job.template_id, plugins, template_file=job.template_file)
-            render_to_file(spec, _merge(job.extra, job.fields), job.output, force=job.force)
-            if job.pdf:
-                from improvement_kit.documents.pdf import convert_to_pdf
-
-                convert_to_pdf(job.output, force=job.force)
+            path = Path(job.output)
+            pdf_path = path.with_suffix(".pdf") if job.pdf else None
+            inputs = [job.template_file]
+            for target in (path, pdf_path):
+                if target is not None:
+                    check_document_output(target, overwrite=job.force, inputs=inputs)
+            data = render_bytes(spec, _merge(job.extra, job.fields), limits=job.limits)
+            # the .docx and its PDF together, or neither
+            write_document(path, data, pdf_path, force=job.force, inputs=inputs)
         result = BatchResult(job.row, job.output)
+    except SystemExit as exc:  # a plugin calling sys.exit must not end the batch silently
+        result = BatchResult(job.row, job.output, str(plugin_exit_error(exc)))
     except ImprovementKitError as exc:
         result = BatchResult(job.row, job.output, str(exc))
     except Exception as exc:  # one bad row must not stop the batch
@@ -249,6 +276,7 @@ def render_batch(
     plugins: Plugins | None = None,
     progress: Callable[[int, int, BatchResult], None] | None = None,
     template_file: str | os.PathLike[str] | None = None,
+    limits: Limits | None = None,
 ) -> list[BatchResult]:
     """Render every row of a CSV (or every case file of a folder, or the given jobs) and
     return one result per row, in row order; a failed row never stops the others.
@@ -258,6 +286,7 @@ def render_batch(
     reach thread workers, and process workers started by ``fork``; other process workers use
     the installed plugins. ``progress(done, total, result)`` is called as results arrive.
     ``template_file`` renders an authority's edited copy of the template instead.
+    ``limits`` bounds each render (:class:`~improvement_kit.documents.limits.Limits`).
     """
     if isinstance(source, (str, os.PathLike)):
         jobs, results = read_batch_input(
@@ -269,6 +298,7 @@ def render_batch(
             force=force,
             pdf=pdf,
             template_file=template_file,
+            limits=limits,
         )
     else:
         jobs, results = list(source), []

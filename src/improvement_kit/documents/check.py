@@ -18,6 +18,7 @@ import attrs
 from jinja2 import TemplateSyntaxError
 
 from improvement_kit.documents.fields import FieldUse, field_uses
+from improvement_kit.documents.limits import DEFAULT_LIMITS, Limits, check_container
 from improvement_kit.errors import TemplateError
 
 __all__ = ["Problem", "check_template", "context_schema", "optional_paths"]
@@ -211,11 +212,25 @@ def _is_under(path: str, prefixes: Iterable[str]) -> bool:
     return any(path == p or path.startswith((p + ".", p + "[]")) for p in prefixes)
 
 
+def _static_problems(tree: Any, limits: Limits) -> list[tuple[int, str]]:
+    from improvement_kit.documents.limits import end_budget, start_budget
+    from improvement_kit.documents.render import _env
+    from improvement_kit.documents.sandbox import static_limit_problems
+
+    token = start_budget(limits, "template")
+    try:
+        return static_limit_problems(tree, _env(True))
+    finally:
+        end_budget(token)
+
+
 def check_template(
     template: str | Path | bytes,
     *,
     context_type: type[Any] | None = None,
     optional_fields: Iterable[str] = (),
+    limits: Limits = DEFAULT_LIMITS,
+    name: str | None = None,
 ) -> list[Problem]:
     """Every problem found in a .docx template, in document order.
 
@@ -223,17 +238,27 @@ def check_template(
     ``{ {`` with a space, tags left open at the end of a paragraph. With ``context_type`` (an
     attrs class): variables the template uses that the context does not define, and context
     fields (other than ``optional_fields``) that the template never uses.
+
+    The file and its container are checked against ``limits`` before anything is parsed
+    (:func:`~improvement_kit.documents.limits.check_container`), and nothing in the template
+    is evaluated, so a hostile template cannot make the check hang or exhaust memory.
+    Raises :class:`~improvement_kit.errors.TemplateLimitError` for one over the limits.
     """
     import docx
 
-    data = template if isinstance(template, bytes) else Path(template).read_bytes()
+    from improvement_kit.documents.render import _env, read_template_file
+
+    if name is None:
+        name = "template" if isinstance(template, bytes) else str(template)[:200]
+    if isinstance(template, bytes):
+        data = template
+    else:
+        data = read_template_file(Path(template), name, limits)
+    check_container(data, name, limits)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
-        raise TemplateError(
-            f"{template!s:.80}: not a Word .docx file ({type(exc).__name__})"
-        ) from None
-    from improvement_kit.documents.render import _env
+        raise TemplateError(f"{name}: not a Word .docx file ({type(exc).__name__})") from None
 
     problems: list[Problem] = []
     uses: dict[str, tuple[FieldUse, str]] = {}
@@ -252,6 +277,8 @@ def check_template(
                 line = len(lines)  # Jinja reached the end; point at the last paragraph
             problems.append(Problem(line, f"Jinja syntax error: {exc.message}", part))
             continue
+        for line, message in _static_problems(tree, limits):
+            problems.append(Problem(line, message, part))
         for path, use in field_uses(tree).items():
             uses.setdefault(path, (use, part))
     from improvement_kit.documents.render import _TAG, TEMPLATED_PROPERTIES
@@ -302,3 +329,20 @@ def check_template(
         problems,
         key=lambda p: (p.paragraph is None, order.get(p.part, 1), p.part, p.paragraph or 0),
     )
+
+
+def _locate_syntax_error(data: bytes) -> str | None:
+    for problem in check_template(data):
+        if problem.paragraph is not None and problem.message.startswith("Jinja syntax"):
+            return f"paragraph {problem.paragraph} of the {problem.part}"
+    return None
+
+
+def _register_locator() -> None:
+    from improvement_kit.documents import render
+
+    if _locate_syntax_error not in render.SYNTAX_ERROR_LOCATORS:
+        render.SYNTAX_ERROR_LOCATORS.append(_locate_syntax_error)
+
+
+_register_locator()

@@ -228,6 +228,8 @@ class _Walker:
             self.body(node.body, inner, guarded)
             return
         if isinstance(node, (nodes.Macro, nodes.CallBlock)):
+            if isinstance(node, nodes.Macro):
+                scope[node.name] = None  # defined from here on, and inside itself (recursion)
             inner = dict(scope)
             for arg in node.args:
                 inner[arg.name] = None

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
-from improvement_kit.documents.render import write_output
-from improvement_kit.errors import DocumentError, OutputExistsError
+from improvement_kit.documents.render import check_document_output, write_output
+from improvement_kit.errors import DocumentError
 
 __all__ = ["convert_to_pdf", "find_soffice"]
 
@@ -24,6 +26,37 @@ def find_soffice() -> str | None:
     if configured:
         return configured if Path(configured).exists() else shutil.which(configured)
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill LibreOffice and everything it started (it forks ``soffice.bin``)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(Exception):
+        process.wait(timeout=10)
+
+
+def _run_in_own_group(command: list[str], timeout: float, work_dir: Path) -> tuple[int, bytes]:
+    """Run LibreOffice in its own session (process group); on a timeout, an error or an
+    interruption (Ctrl-C, SIGTERM) the whole group is killed, so no ``soffice.bin`` is
+    orphaned. Returns the exit status and the captured output."""
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "HOME": str(work_dir)},
+        start_new_session=True,
+    )
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except BaseException:
+        _kill_group(process)
+        raise
+    # the launcher may leave helpers behind even on success: end the group either way
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    return process.returncode, output or b""
 
 
 def convert_to_pdf(
@@ -44,8 +77,7 @@ def convert_to_pdf(
     """
     source = Path(document)
     target = Path(output) if output is not None else source.with_suffix(".pdf")
-    if target.exists() and not force:
-        raise OutputExistsError(f"{target} exists (use --force to overwrite)")
+    check_document_output(target, overwrite=force, inputs=[source])
     soffice = find_soffice()
     if soffice is None:
         raise DocumentError(
@@ -70,13 +102,7 @@ def convert_to_pdf(
             str(source.resolve()),
         ]
         try:
-            result = subprocess.run(
-                command,
-                capture_output=True,
-                timeout=timeout,
-                check=False,
-                env={**os.environ, "HOME": str(work_dir)},
-            )
+            returncode, detail = _run_in_own_group(command, timeout, work_dir)
         except subprocess.TimeoutExpired:
             raise DocumentError(
                 f"{source.name}: LibreOffice did not finish the PDF within {timeout:g} s"
@@ -84,9 +110,9 @@ def convert_to_pdf(
         except OSError as exc:
             raise DocumentError(f"LibreOffice could not be started: {exc}") from None
         produced = out_dir / (source.stem + ".pdf")
-        if result.returncode != 0 or not produced.exists():
-            detail = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
-            first = detail.splitlines()[0] if detail else f"exit status {result.returncode}"
+        if returncode != 0 or not produced.exists():
+            text = detail.decode("utf-8", "replace").strip()
+            first = text.splitlines()[0][:200] if text else f"exit status {returncode}"
             raise DocumentError(f"{source.name}: LibreOffice could not convert it: {first}")
-        write_output(target, produced.read_bytes(), overwrite=force)
+        write_output(target, produced.read_bytes(), overwrite=force, inputs=[source])
     return target

@@ -5,16 +5,18 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from improvement_kit.documents.render import render_bytes, write_output
+from improvement_kit.documents.limits import Limits
+from improvement_kit.documents.render import check_document_output, render_bytes, write_output
 from improvement_kit.documents.spec import TemplateSpec
-from improvement_kit.errors import CaseFileError, OutputExistsError, TemplateError
+from improvement_kit.errors import CaseFileError, ImprovementKitError, PluginError, TemplateError
 from improvement_kit.model import Case
+from improvement_kit.pluginguard import plugin_exit_error
 from improvement_kit.plugins import Plugins, default_plugins
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "load_extra",
     "match_template",
     "render_case",
+    "write_document",
 ]
 
 
@@ -109,8 +112,24 @@ def build_context(
     from improvement_kit.timeline import build_timeline
 
     the_case = _case(case)
-    timeline = build_timeline(the_case, as_of=as_of, plugins=plugins)
-    return spec.build_context(the_case, timeline, load_extra(extra))
+    try:
+        timeline = build_timeline(the_case, as_of=as_of, plugins=plugins)
+    except SystemExit as exc:
+        raise plugin_exit_error(exc, "a timeline hook") from None
+    try:
+        return spec.build_context(the_case, timeline, load_extra(extra))
+    except SystemExit as exc:
+        raise plugin_exit_error(
+            exc, f"the context builder of {spec.id}", spec.plugin.split(" ")[0]
+        ) from None
+    except ImprovementKitError:
+        raise
+    except Exception as exc:
+        who = spec.plugin.split(" ")[0] or spec.id.split(":")[0]
+        raise PluginError(
+            f"plugin {who!r} failed in the context builder of {spec.id}: "
+            f"{type(exc).__name__}: {str(exc)[:200]}"
+        ) from exc
 
 
 @attrs.frozen
@@ -132,13 +151,17 @@ def render_case(
     force: bool = False,
     pdf: bool = False,
     template_file: str | os.PathLike[str] | None = None,
+    limits: Limits | None = None,
 ) -> RenderedDocument:
     """Render a registered template (a spec or its id) for a case to ``output``.
 
     Nothing is written unless everything succeeds: missing fields, an existing output (without
     ``force``) or a template error raise before any file appears. With ``pdf`` a PDF is made
     beside the .docx by LibreOffice. ``template_file`` renders an edited copy of the template
-    (see :func:`find_template`).
+    (see :func:`find_template`). ``limits`` bounds the render (see
+    :class:`~improvement_kit.documents.limits.Limits`). The output may not be one of the
+    inputs (case, extra data, template file), even with ``force``. A plugin that raises or
+    calls ``sys.exit`` is reported as a :class:`~improvement_kit.errors.PluginError` naming it.
     """
     if isinstance(template, TemplateSpec):
         spec = template
@@ -148,18 +171,54 @@ def render_case(
         spec = find_template(template, plugins, template_file=template_file)
     path = Path(output)
     pdf_path = path.with_suffix(".pdf") if pdf else None
+    inputs = _inputs(case, extra, template_file)
     for target in (path, pdf_path):
-        if target is not None and target.exists() and not force:
-            raise OutputExistsError(f"{target} exists (use --force to overwrite)")
+        if target is not None:
+            check_document_output(target, overwrite=force, inputs=inputs)
     context = build_context(spec, case, extra, as_of=as_of, plugins=plugins)
-    data = render_bytes(spec, context)
-    if pdf_path is not None:
-        from improvement_kit.documents.pdf import convert_to_pdf
-
-        # convert a staged copy first, so a failed conversion leaves no .docx behind either
-        with tempfile.TemporaryDirectory(prefix="improvement-kit-render-") as work:
-            staged = Path(work) / path.name
-            staged.write_bytes(data)
-            convert_to_pdf(staged, pdf_path, force=force)
-    write_output(path, data, overwrite=force)
+    data = render_bytes(spec, context, limits=limits)
+    write_document(path, data, pdf_path, force=force, inputs=inputs)
     return RenderedDocument(path, pdf_path)
+
+
+def _inputs(
+    case: Case | str | os.PathLike[str],
+    extra: Mapping[str, Any] | str | os.PathLike[str] | None,
+    template_file: str | os.PathLike[str] | None,
+) -> list[str | os.PathLike[str] | None]:
+    """The files a render reads, none of which it may write over."""
+    return [
+        None if isinstance(case, Case) else case,
+        None if extra is None or isinstance(extra, Mapping) else extra,
+        template_file,
+    ]
+
+
+def write_document(
+    path: Path,
+    data: bytes,
+    pdf_path: Path | None,
+    *,
+    force: bool = False,
+    inputs: Iterable[str | os.PathLike[str] | None] = (),
+) -> None:
+    """Write a rendered .docx (and, with ``pdf_path``, its PDF) all or nothing: the PDF is
+    made from a staged copy in a temporary folder first, and if writing the PDF fails after
+    the .docx was written, a .docx that did not exist before is removed again."""
+    if pdf_path is None:
+        write_output(path, data, overwrite=force, inputs=inputs)
+        return
+    from improvement_kit.documents.pdf import convert_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="improvement-kit-render-") as work:
+        staged = Path(work) / path.name
+        staged.write_bytes(data)
+        staged_pdf = convert_to_pdf(staged, Path(work) / pdf_path.name)
+        existed = path.exists()
+        write_output(path, data, overwrite=force, inputs=inputs)
+        try:
+            write_output(pdf_path, staged_pdf.read_bytes(), overwrite=force, inputs=inputs)
+        except BaseException:
+            if not existed:
+                path.unlink(missing_ok=True)
+            raise

@@ -20,32 +20,43 @@ import io
 import os
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
-from jinja2 import TemplateSyntaxError, Undefined
+from jinja2 import TemplateSyntaxError
 from jinja2 import exceptions as jinja_errors
 from jinja2 import nodes as jinja_nodes
-from jinja2.sandbox import SandboxedEnvironment
 
 from improvement_kit import __version__
 from improvement_kit.documents.determinism import save_deterministic
 from improvement_kit.documents.fields import FieldUse, field_uses, merge_uses, missing_fields
+from improvement_kit.documents.limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_container,
+    end_budget,
+    start_budget,
+)
+from improvement_kit.documents.sandbox import BoundedSandbox
+from improvement_kit.documents.sandbox import env as sandbox_env
 from improvement_kit.documents.spec import DocumentMeta, TemplateSpec
 from improvement_kit.documents.text import normalise_text, to_template_data
 from improvement_kit.errors import (
-    DocumentError,
+    DocumentOutputError,
     MissingFieldsError,
+    OutputError,
     OutputExistsError,
     TemplateError,
+    TemplateLimitError,
 )
-from improvement_kit.fileio import atomic_write
+from improvement_kit.fileio import atomic_write, check_output
 
 __all__ = [
     "DocumentProperties",
     "PreparedTemplate",
+    "check_document_output",
     "document_properties",
     "prepare_template",
     "render_bytes",
@@ -64,43 +75,9 @@ _HEADER_OR_FOOTER = (
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
-class _CachingSandbox(SandboxedEnvironment):
-    """A sandboxed environment that compiles each distinct source once (LRU)."""
-
-    def __init__(self, *, autoescape: bool, size: int = 256) -> None:
-        super().__init__(autoescape=autoescape, undefined=Undefined)
-        self._compiled: collections.OrderedDict[str, Any] = collections.OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-
-    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
-        if globals is not None or template_class is not None or not isinstance(source, str):
-            return super().from_string(source, globals, template_class)
-        key = hashlib.sha1(source.encode("utf-8")).hexdigest()
-        with self._lock:
-            found = self._compiled.get(key)
-            if found is not None:
-                self._compiled.move_to_end(key)
-                return found
-        compiled = super().from_string(source)
-        with self._lock:
-            self._compiled[key] = compiled
-            while len(self._compiled) > self._size:
-                self._compiled.popitem(last=False)
-        return compiled
-
-
-_ENVS: dict[bool, _CachingSandbox] = {}
-_ENV_LOCK = threading.Lock()
-
-
-def _env(autoescape: bool) -> _CachingSandbox:
-    """The process's sandboxed environment: autoescaped for XML, plain for properties."""
-    with _ENV_LOCK:
-        env = _ENVS.get(autoescape)
-        if env is None:
-            env = _ENVS[autoescape] = _CachingSandbox(autoescape=autoescape)
-        return env
+def _env(autoescape: bool) -> BoundedSandbox:
+    """The process's bounded sandbox: autoescaped for XML, plain for properties."""
+    return sandbox_env(autoescape)
 
 
 _PATCH_CACHE: collections.OrderedDict[str, str] = collections.OrderedDict()
@@ -179,27 +156,34 @@ def _xml_parts(document: Any) -> list[tuple[str, str]]:
     return parts
 
 
+#: Finds where in a template a Jinja syntax error is, as Word numbers paragraphs: set by
+#: :mod:`improvement_kit.documents.check` when it is imported (the package imports it), so that
+#: this module does not import the template check back.
+SYNTAX_ERROR_LOCATORS: list[Callable[[bytes], str | None]] = []
+
+
 def _syntax_error(name: str, label: str, exc: TemplateSyntaxError, data: bytes) -> TemplateError:
     # docxtpl removes the paragraphs holding {%p %} tags, so the line of the patched XML is
     # not the paragraph's number: the template check numbers paragraphs as Word shows them.
-    from improvement_kit.documents.check import check_template
-
     where = f"paragraph {max((exc.lineno or 1) - 1, 1)} of the {label}"
-    with contextlib.suppress(Exception):
-        for problem in check_template(data):
-            if problem.paragraph is not None and problem.message.startswith("Jinja syntax"):
-                where = f"paragraph {problem.paragraph} of the {problem.part}"
-                break
+    for locate in SYNTAX_ERROR_LOCATORS:
+        with contextlib.suppress(Exception):
+            where = locate(data) or where
     return TemplateError(f"{name}: Jinja syntax error in {where}: {exc.message}")
 
 
-def prepare_template(data: bytes, name: str = "template") -> PreparedTemplate:
-    """Read a .docx template once (cached by content): parse every part and list its fields.
+def prepare_template(
+    data: bytes, name: str = "template", limits: Limits = DEFAULT_LIMITS, label: str = ""
+) -> PreparedTemplate:
+    """Read a .docx template once (cached by content): check its container (see
+    :func:`~improvement_kit.documents.limits.check_container`), parse every part and list its
+    fields. ``label`` names the template in a refusal of its container (default ``name``).
 
     Raises :class:`~improvement_kit.errors.TemplateError` for a file that is not a .docx or a
-    template with a Jinja syntax error (naming the paragraph).
+    template with a Jinja syntax error (naming the paragraph), and
+    :class:`~improvement_kit.errors.TemplateLimitError` for a container over the limits.
     """
-    key = hashlib.sha256(data).hexdigest()
+    key = hashlib.sha256(data).hexdigest() + repr(_container_limits(limits))
     with _PREPARED_LOCK:
         found = _PREPARED.get(key)
         if found is not None and found.name == name:
@@ -207,6 +191,7 @@ def prepare_template(data: bytes, name: str = "template") -> PreparedTemplate:
             return found
     import docx
 
+    check_container(data, label or name, limits)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
@@ -240,22 +225,48 @@ def prepare_template(data: bytes, name: str = "template") -> PreparedTemplate:
     return prepared
 
 
-def template_bytes(template: TemplateSpec | str | os.PathLike[str] | bytes) -> tuple[str, bytes]:
+def _container_limits(limits: Limits) -> tuple[int, ...]:
+    return (
+        limits.max_template_bytes,
+        limits.max_zip_members,
+        limits.max_member_bytes,
+        limits.max_unzipped_bytes,
+        limits.max_compression_ratio,
+    )
+
+
+def read_template_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A template file's bytes, refusing one larger than ``limits.max_template_bytes``
+    before reading it."""
+    try:
+        size = path.stat().st_size
+        if size > limits.max_template_bytes:
+            raise TemplateLimitError(
+                name, "max_template_bytes", limits.max_template_bytes, f"the file has {size} bytes"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"{name}: template cannot be read: {exc.strerror or exc}") from None
+
+
+def template_bytes(
+    template: TemplateSpec | str | os.PathLike[str] | bytes, limits: Limits = DEFAULT_LIMITS
+) -> tuple[str, bytes]:
     """The name and bytes of a template given as a spec, a path or bytes."""
     if isinstance(template, bytes):
         return "template", template
     if isinstance(template, TemplateSpec):
+        resource = template.resource
+        if isinstance(resource, Path):
+            return template.id, read_template_file(resource, template.id, limits)
         try:
-            return template.id, template.resource.read_bytes()
+            return template.id, resource.read_bytes()
         except OSError as exc:
             raise TemplateError(
                 f"{template.id}: template file cannot be read: {exc.strerror or exc}"
             ) from None
     path = Path(template)
-    try:
-        return path.name, path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"{path}: template cannot be read: {exc.strerror or exc}") from None
+    return path.name, read_template_file(path, str(path), limits)
 
 
 def document_properties(
@@ -351,21 +362,32 @@ def render_bytes(
     *,
     properties: DocumentProperties | None = None,
     optional_fields: Iterable[str] = (),
+    limits: Limits | None = None,
 ) -> bytes:
     """Render a template with a context (an attrs object or a mapping) to .docx bytes.
 
+    The render runs under ``limits`` (default
+    :data:`~improvement_kit.documents.limits.DEFAULT_LIMITS`): time, loop iterations, sizes.
+
     Raises :class:`~improvement_kit.errors.MissingFieldsError` listing every missing field
     (nothing is rendered), :class:`~improvement_kit.errors.TemplateError` for a template that
-    cannot be parsed or that the sandbox stops.
+    cannot be parsed or that the sandbox stops, and
+    :class:`~improvement_kit.errors.TemplateLimitError` for one that exceeds a limit.
     """
-    name, data = template_bytes(template)
+    limits = limits or DEFAULT_LIMITS
+    name, data = template_bytes(template, limits)
     template_id = template.id if isinstance(template, TemplateSpec) else ""
     optional = set(optional_fields)
     plugin = ""
     if isinstance(template, TemplateSpec):
         optional |= template.optional_fields
         plugin = template.plugin
-    prepared = prepare_template(data, name)
+    # limits are named with the file too: an authority's edited copy (--template-file) is
+    # the usual suspect
+    label = (
+        f"{template.id} ({template.resource.name})" if isinstance(template, TemplateSpec) else name
+    )
+    prepared = prepare_template(data, name, limits, label)
     values = _to_data(context)
     missing = missing_fields(values, prepared.uses, optional)
     if missing:
@@ -375,8 +397,17 @@ def render_bytes(
     if not _TEMPLATE_CLASS:
         _TEMPLATE_CLASS.append(_docx_template_class())
     document = _TEMPLATE_CLASS[0](io.BytesIO(prepared.data))
+    budget = start_budget(limits, label)
     try:
         document.render(values, jinja_env=_env(True), autoescape=False)
+    except TemplateError:
+        raise
+    except RecursionError:
+        raise TemplateError(
+            f"{label}: the template recurses too deeply (a macro that calls itself without end?)"
+        ) from None
+    except MemoryError:
+        raise TemplateError(f"{label}: the template needs more memory than there is") from None
     except jinja_errors.SecurityError as exc:
         raise TemplateError(f"{name}: blocked by the template sandbox: {exc}") from None
     except jinja_errors.TemplateError as exc:
@@ -390,21 +421,38 @@ def render_bytes(
         # loader, a range beyond the sandbox's limit) or XML its tags break: the template's
         # fault, reported as such rather than as a crash
         raise TemplateError(
-            f"{name}: the template cannot be rendered: {type(exc).__name__}: {exc}"
+            f"{name}: the template cannot be rendered: {type(exc).__name__}: {str(exc)[:200]}"
         ) from None
+    finally:
+        end_budget(budget)
     _apply_properties(document.docx, properties, document.rendered_properties)
-    return save_deterministic(document.docx, properties.date)
+    out = save_deterministic(document.docx, properties.date)
+    if len(out) > limits.max_output_bytes:
+        raise TemplateLimitError(
+            label,
+            "max_output_bytes",
+            limits.max_output_bytes,
+            f"the document has {len(out)} bytes",
+        )
+    return out
 
 
-def write_output(path: Path, data: bytes, *, overwrite: bool = False) -> None:
-    """:func:`~improvement_kit.fileio.atomic_write`, with a folder that cannot be written to
-    reported as a :class:`~improvement_kit.errors.DocumentError` (not a traceback)."""
+def write_output(
+    path: Path,
+    data: bytes,
+    *,
+    overwrite: bool = False,
+    inputs: Iterable[str | os.PathLike[str] | None] = (),
+) -> None:
+    """:func:`~improvement_kit.fileio.atomic_write`: a folder, an input or a path that cannot
+    be written is a :class:`~improvement_kit.errors.DocumentOutputError` (one line, no
+    traceback)."""
     try:
-        atomic_write(path, data, overwrite=overwrite)
+        atomic_write(path, data, overwrite=overwrite, inputs=inputs)
     except OutputExistsError:
         raise
-    except OSError as exc:
-        raise DocumentError(f"{path}: cannot be written: {exc.strerror or exc}") from None
+    except OutputError as exc:
+        raise DocumentOutputError(str(exc)) from None
 
 
 def render_to_file(
@@ -415,15 +463,37 @@ def render_to_file(
     force: bool = False,
     properties: DocumentProperties | None = None,
     optional_fields: Iterable[str] = (),
+    limits: Limits | None = None,
 ) -> Path:
     """Render to ``output`` atomically (a temporary file in the same folder, then a rename).
 
     Raises :class:`~improvement_kit.errors.OutputExistsError` if ``output`` exists and
-    ``force`` is false; a failed render leaves no file behind.
+    ``force`` is false, :class:`~improvement_kit.errors.OutputError` if it is a folder or the
+    template itself; a failed render leaves no file behind.
     """
     path = Path(output)
-    if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists (use --force to overwrite)")
-    data = render_bytes(template, context, properties=properties, optional_fields=optional_fields)
-    write_output(path, data, overwrite=force)
+    inputs = [] if isinstance(template, bytes) else [_template_path(template)]
+    check_document_output(path, overwrite=force, inputs=inputs)
+    data = render_bytes(
+        template, context, properties=properties, optional_fields=optional_fields, limits=limits
+    )
+    write_output(path, data, overwrite=force, inputs=inputs)
     return path
+
+
+def check_document_output(
+    path: Path, *, overwrite: bool = False, inputs: Iterable[str | os.PathLike[str] | None] = ()
+) -> None:
+    """:func:`~improvement_kit.fileio.check_output`, raising document errors."""
+    try:
+        check_output(path, overwrite=overwrite, inputs=inputs)
+    except OutputExistsError:
+        raise
+    except OutputError as exc:
+        raise DocumentOutputError(str(exc)) from None
+
+
+def _template_path(template: TemplateSpec | str | os.PathLike[str]) -> Path | None:
+    if isinstance(template, TemplateSpec):
+        return template.resource if isinstance(template.resource, Path) else None
+    return Path(template)
