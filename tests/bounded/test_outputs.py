@@ -267,9 +267,10 @@ def test_a_plugin_calling_sys_exit_0_is_named_with_exit_2_and_no_document(
     process = _cli(_render(sample, out), env)
     stdout, err = process.communicate(timeout=120)
     assert process.returncode == 2, err
+    # the kit names the plugin by its entry point, and the hook it was in
     assert err.splitlines() == [
-        "improvement-kit: error: plugin 'hostile_exit_plugin' called sys.exit(0) in a timeline "
-        "hook; nothing written"
+        "improvement-kit: error: plugin 'hostile-exit' called sys.exit(0) in "
+        "improvement_kit_timeline_items"
     ]
     assert stdout == ""
     assert not out.exists()
@@ -296,6 +297,6 @@ def test_the_library_turns_a_plugin_s_sys_exit_into_a_plugin_error_and_writes_no
     job = BatchJob(2, str(out), TEMPLATE_ID, str(sample[0]), extra={})
     results = render_batch(TEMPLATE_ID, [job], out_dir, plugins=_with_exiting_plugin())
     assert [r.error for r in results] == [
-        "plugin 'hostile_exit_plugin' called sys.exit(0) in a timeline hook; nothing written"
+        "plugin 'hostile_exit_plugin' called sys.exit(0) in improvement_kit_timeline_items"
     ]
     assert files_in(out_dir) == []
