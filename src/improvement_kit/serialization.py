@@ -69,7 +69,6 @@ if TYPE_CHECKING:
     from improvement_kit.plugins import Plugins
 
 __all__ = [
-    "MAX_LINE",
     "case_from_data",
     "case_to_data",
     "converter",
@@ -80,10 +79,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-
-#: The longest error line (file name included) the library prints; longer values are cut short.
-MAX_LINE = 300
 
 
 def _short(value: object, limit: int = 60) -> str:
@@ -99,6 +94,8 @@ def _kind_of(value: object) -> str:
         return "a boolean"
     if isinstance(value, (int, float)):
         return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
     if isinstance(value, Mapping):
         return "a table"
     if isinstance(value, (list, tuple)):
@@ -186,7 +183,7 @@ def _structure_str(value: object, cls: type[Any]) -> Any:
         return cls(value)
     if isinstance(value, str):
         return value
-    hint = " (write it in quotes if it is text)" if isinstance(value, (int, float)) else ""
+    hint = " (write it in quotes if it is text)" if isinstance(value, (int, float, dt.date)) else ""
     raise ValueError(f"{_short(value)} is {_kind_of(value)}, not text{hint}")
 
 
@@ -550,6 +547,8 @@ def read_data_file(path: str | Path, *, limits: Limits | None = None) -> Any:
         raw = read_bytes(file, limits)
     except OSError as exc:
         raise CaseFileError(str(path), [f"cannot be read: {exc.strerror or exc}"]) from None
+    except InputFileError as exc:
+        raise CaseFileError(str(path), [str(exc)]) from None
     try:
         text = decode_utf8(raw)
         if file.suffix.lower() == ".json":

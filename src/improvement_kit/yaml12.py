@@ -5,9 +5,10 @@ YAML 1.2 core schema rather than PyYAML's YAML 1.1 defaults:
 
 * a plain (unquoted) scalar is ``null`` (``null``, ``Null``, ``NULL``, ``~`` or nothing), a
   boolean (``true``/``false`` in those three spellings only), a decimal integer without leading
-  zeros (``-12``, ``0``, ``100001``), a decimal float (``1.5``, ``2e3``), or text. So
-  ``yes``/``no``/``on``/``off`` stay text, ``0100001`` stays text (never the octal 32769),
-  ``1:30`` stays text (never the sexagesimal 90), ``0x1F`` and ``0o17`` stay text, and
+  zeros (``-12``, ``0``, ``100001``), a decimal float (``1.5``, ``2e3``), an ISO date
+  (``2025-12-18``, a :class:`datetime.date`; no times), or text. So ``yes``/``no``/``on``/``off``
+  stay text, ``0100001`` stays text (never the octal 32769), ``1:30`` stays text (never the
+  sexagesimal 90), ``0x1F`` and ``0o17`` stay text, and an impossible date such as
   ``2025-02-29`` stays text (the converter then says it is not a valid date, by field path);
 * ``.nan``, ``.inf`` and ``-.inf`` are refused (no case or data field holds them); so are
   ``NaN`` and ``Infinity`` in JSON;
@@ -46,6 +47,7 @@ improvement_kit.yaml12.InputFileError: duplicate key 'a' (line 2)
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import os
@@ -155,6 +157,7 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NONFINITE = frozenset(
     {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF"}
     | {s + v for s in "+-" for v in (".inf", ".Inf", ".INF")}
@@ -175,6 +178,11 @@ def _plain(value: str, line: int) -> Any:
             return False
         if _INT.fullmatch(value):
             return int(value)
+        if _DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return value  # an impossible date: the converter names its field
         if _FLOAT.fullmatch(value):
             number = float(value)
             if math.isfinite(number):
@@ -216,7 +224,7 @@ def _line(event: Any) -> int:
 
 
 def _build(parser: Any, limits: Limits) -> Any:
-    """Values from the parser's events: dicts, lists, str, int, float, bool and None."""
+    """Values from the parser's events: dicts, lists, str, int, float, bool, date and None."""
     get = parser.get_event
     ScalarEvent = yaml.ScalarEvent
     AliasEvent = yaml.AliasEvent
@@ -316,11 +324,27 @@ def _build(parser: Any, limits: Limits) -> Any:
     return value
 
 
-def _yaml_error(exc: yaml.YAMLError) -> InputFileError:
+#: libyaml refuses flow collections nested deeper than this while scanning ahead.
+_LIBYAML_MAX_DEPTH = 1000
+
+
+def _yaml_error(exc: yaml.YAMLError, limits: Limits) -> InputFileError:
     if isinstance(exc, yaml.MarkedYAMLError):
         problem = exc.problem or exc.context or "invalid YAML"
         mark = exc.problem_mark or exc.context_mark
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        line = f"line {mark.line + 1}" if mark is not None else ""
+        if problem.startswith("exceeded maximum nesting depth"):
+            # libyaml's own bound, met while scanning ahead of the depth check in _build.
+            if limits.max_depth < _LIBYAML_MAX_DEPTH:
+                return InputFileError(
+                    f"nested more than {limits.max_depth} levels deep ({line}; "
+                    "raise the limit with IMPROVEMENT_KIT_MAX_INPUT_DEPTH)"
+                )
+            return InputFileError(
+                f"nested more than {_LIBYAML_MAX_DEPTH} levels deep, the YAML parser's limit "
+                f"({line})"
+            )
+        where = f" ({line}, column {mark.column + 1})" if mark is not None else ""
         return InputFileError(f"not valid YAML: {problem}{where}")
     first = (str(exc).splitlines() or [type(exc).__name__])[0]
     return InputFileError(f"not valid YAML: {first}")
@@ -334,7 +358,7 @@ def load_yaml_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     try:
         return _build(parser, limits)
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc) from None
+        raise _yaml_error(exc, limits) from None
     finally:
         dispose: Callable[[], None] | None = getattr(parser, "dispose", None)
         if dispose is not None:
