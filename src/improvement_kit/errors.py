@@ -82,16 +82,32 @@ class InputError(ImprovementKitError, ValueError):
         super().__init__(f"{path}: {value!r} {problem}" if path else f"{value!r} {problem}")
 
 
+#: The longest message a :class:`CaseFileError` line has (about 300 characters once the
+#: command line's ``improvement-kit: error:`` is added); longer problems are cut with "…".
+MAX_MESSAGE = 276
+
+
+def _one_line(text: str, limit: int) -> str:
+    """``text`` on one line (line breaks become spaces), cut to ``limit`` characters."""
+    flat = " ".join(text.splitlines())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 class CaseFileError(ImprovementKitError, ValueError):
-    """A case file that cannot be read or validated; ``errors`` lists every problem found."""
+    """A case file that cannot be read or validated; ``errors`` lists every problem found.
+
+    Each problem is one line, and ``source: problem`` is at most :data:`MAX_MESSAGE`
+    characters (very long file names aside): a long value is cut short with an ellipsis.
+    """
 
     def __init__(self, source: str, errors: Sequence[str]) -> None:
         self.source = source
-        self.errors = tuple(errors)
-        first = self.errors[0] if self.errors else "invalid case file"
-        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
         prefix = f"{source}: " if source else ""
-        super().__init__(f"{prefix}{first}{more}")
+        limit = max(80, MAX_MESSAGE - len(prefix))
+        self.errors = tuple(_one_line(e, limit) for e in errors)
+        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        first = self.errors[0] if self.errors else "invalid case file"
+        super().__init__(f"{prefix}{_one_line(first, max(60, limit - len(more)))}{more}")
 
 
 class RuleDataError(ImprovementKitError, ValueError):

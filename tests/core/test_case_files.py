@@ -93,7 +93,7 @@ def test_an_unknown_event_type_lists_the_known_ones() -> None:
 
 def test_an_unknown_field_is_rejected_not_ignored() -> None:
     (message,) = errors(data({"type": "report-published", "date": "2025-01-01", "dat": "x"}))
-    assert message == "events[0]: unknown field: dat"
+    assert message == "events[0]: unknown field: dat (did you mean 'date'?)"
 
 
 def test_a_missing_field_is_named() -> None:
@@ -192,7 +192,7 @@ def test_term_dates_can_come_from_a_csv_file(tmp_path: Path) -> None:
     )
     (tmp_path / "case.yaml").write_text(
         "jurisdiction: england-maintained\n"
-        "provider: {urn: '1', name: X, type: community}\n"
+        "provider: {urn: '100001', name: X, type: community}\n"
         "events:\n  - {type: term-dates, file: terms.csv}\n",
         encoding="utf-8",
     )
@@ -208,7 +208,7 @@ def test_term_dates_can_come_from_a_csv_file(tmp_path: Path) -> None:
 
 def test_a_file_that_is_not_yaml_is_reported(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("events: [unclosed\n", encoding="utf-8")
-    with pytest.raises(CaseFileError, match="not valid yaml"):
+    with pytest.raises(CaseFileError, match="not valid YAML"):
         load_case(tmp_path / "bad.yaml")
 
 

@@ -66,8 +66,7 @@ def test_a_bad_case_file_is_one_line_and_exit_2(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        f"improvement-kit: error: {bad}: events[0].date: '2025-02-31' is not an ISO date "
-        "(YYYY-MM-DD)\n"
+        f"improvement-kit: error: {bad}: events[0].date: '2025-02-31' is not a valid date\n"
     )
 
 

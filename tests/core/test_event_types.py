@@ -79,7 +79,7 @@ source = { citation = "Testland procedure para 1" }
 def case_data(*events: dict[str, object]) -> dict[str, object]:
     return {
         "jurisdiction": FAKE_ID,
-        "provider": {"urn": "1", "name": "St Mary & St John", "type": "community"},
+        "provider": {"urn": "100001", "name": "St Mary & St John", "type": "community"},
         "events": list(events),
     }
 

@@ -10,7 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from improvement_kit.errors import ImprovementKitError, InputError
-from improvement_kit.model import Category, Grade, ProviderType, Safeguarding, Timeline
+from improvement_kit.model import (
+    Category,
+    Inspectorate,
+    ProviderType,
+    Safeguarding,
+    Timeline,
+    framework_for,
+)
 from improvement_kit.serialization import case_from_data
 from improvement_kit.timeline import build_timeline
 
@@ -25,29 +32,27 @@ MAINTAINED = [
     ProviderType.MAINTAINED_NURSERY,
     ProviderType.PUPIL_REFERRAL_UNIT,
 ]
-AREAS = [
-    "overall-effectiveness",
-    "leadership-and-management",
-    "quality-of-education",
-    "leadership-and-governance",
-    "inclusion",
-    "achievement",
-    "curriculum-and-teaching",
-]
 
 
 @st.composite
 def inspection(draw: st.DrawFn) -> dict[str, Any]:
     start = draw(DATES)
+    # Areas and grades of the framework in force on the start (others are refused by name).
+    framework = framework_for(Inspectorate.OFSTED, "schools", start)
+    grades: dict[str, str] = {}
+    if framework is not None and framework.areas:
+        grades = draw(
+            st.dictionaries(
+                st.sampled_from(framework.areas),
+                st.sampled_from(framework.scale).map(str),
+                max_size=4,
+            )
+        )
     event: dict[str, Any] = {
         "type": "inspection",
         "start": start.isoformat(),
         "end": (start + dt.timedelta(days=draw(st.integers(0, 2)))).isoformat(),
-        "grades": draw(
-            st.dictionaries(
-                st.sampled_from(AREAS), st.sampled_from(list(Grade)).map(str), max_size=4
-            )
-        ),
+        "grades": grades,
     }
     if draw(st.booleans()):
         event["safeguarding"] = str(draw(st.sampled_from(list(Safeguarding))))

@@ -19,6 +19,7 @@ from improvement_kit.model.grades import Grade, Safeguarding
 
 __all__ = [
     "EVENT_TYPES",
+    "INSPECTION_KINDS",
     "AcademyOrderMade",
     "CategoryNotice",
     "CategoryRemoved",
@@ -75,6 +76,23 @@ class Event:
         return self.TYPE
 
 
+#: The values an inspection's ``kind`` may take (none means a full, graded inspection):
+#: ``full``; ``ungraded`` (Ofsted section 8 of a good or outstanding school);
+#: ``monitoring-visit``, ``monitoring-inspection`` and ``new-provider-monitoring-visit`` (further
+#: education and skills monitoring, not full inspections); ``suspended`` (an inspection
+#: suspended to return within three months, which gives no category on safeguarding alone).
+INSPECTION_KINDS = frozenset(
+    {
+        "full",
+        "ungraded",
+        "monitoring-visit",
+        "monitoring-inspection",
+        "new-provider-monitoring-visit",
+        "suspended",
+    }
+)
+
+
 @attrs.frozen(kw_only=True)
 class Inspection(Event):
     """An inspection: its dates, the grades per area, safeguarding and any recorded category.
@@ -82,7 +100,8 @@ class Inspection(Event):
     ``date`` is the last day of the inspection. ``leadership_capacity`` answers, for the
     frameworks before September 2024, whether leaders, managers and governors are demonstrating
     the capacity to improve. ``framework`` may name a framework id; otherwise the one in force
-    on ``start`` applies.
+    on ``start`` applies. ``inspectorate`` is ``ofsted`` or ``estyn``; ``kind`` one of
+    :data:`INSPECTION_KINDS` (none for a full inspection).
     """
 
     TYPE: ClassVar[str] = "inspection"
