@@ -296,3 +296,37 @@ def test_an_honest_template_passes_the_container_check_with_room_to_spare() -> N
     assert check_template(docx_bytes("{{ a }}")) == []
     with pytest.raises(TemplateError, match=r"not a Word \.docx"):
         check_template(b"PK\x03\x04 this is not a zip file")
+
+
+def test_the_time_limit_works_in_a_worker_process(
+    tmp_path: Path, sample: tuple[Path, Path]
+) -> None:
+    import concurrent.futures
+
+    from improvement_kit.documents import BatchJob, render_batch
+
+    slow = tmp_path / "slow.docx"
+    slow.write_bytes(
+        docx_bytes(
+            "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}"
+            "{{ f(60) }}"
+        )
+    )
+    out_dir = tmp_path / "out"
+    job = BatchJob(
+        2,
+        str(out_dir / "slow.docx"),
+        TEMPLATE_ID,
+        str(sample[0]),
+        extra={},
+        template_file=str(slow),
+        limits=Limits(max_render_seconds=1.0),
+    )
+    started = time.monotonic()
+    with concurrent.futures.ProcessPoolExecutor(1) as pool:
+        results = render_batch(TEMPLATE_ID, [job], out_dir, executor=pool)
+    assert time.monotonic() - started < BOUNDED
+    assert len(results) == 1
+    assert results[0].error is not None
+    assert "max_render_seconds=1.0" in results[0].error
+    assert files_in(out_dir) == []

@@ -300,3 +300,51 @@ def test_the_library_turns_a_plugin_s_sys_exit_into_a_plugin_error_and_writes_no
         "plugin 'hostile_exit_plugin' called sys.exit(0) in improvement_kit_timeline_items"
     ]
     assert files_in(out_dir) == []
+
+
+def test_batch_into_a_file_instead_of_a_folder_is_one_line(
+    tmp_path: Path, sample: tuple[Path, Path], run: Run
+) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("a file")
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "a.yaml").write_bytes(sample[0].read_bytes())
+    status, _, err = run(
+        ["batch", TEMPLATE_ID, str(cases), "--data", str(sample[1]), "-o", str(blocker)]
+    )
+    assert_one_line_refusal(status, err, str(blocker), "not a folder")
+    assert blocker.read_text() == "a file"
+
+
+RAISING_PLUGIN = '''
+"""A hostile plugin: its hook fails."""
+from improvement_kit.hookspecs import hookimpl
+
+
+@hookimpl
+def improvement_kit_timeline_items(context):
+    raise RuntimeError("boom")
+'''
+
+
+def test_a_plugin_raising_in_a_hook_is_named_and_nothing_is_written(
+    tmp_path: Path, sample: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "hostile_raising_plugin.py").write_text(textwrap.dedent(RAISING_PLUGIN))
+    monkeypatch.syspath_prepend(str(site))
+    import hostile_raising_plugin  # type: ignore[import-not-found]
+
+    try:
+        pm, _problems = make_plugin_manager(
+            load_entrypoints=False,
+            plugins=[improvement_kit_england_maintained, hostile_raising_plugin],
+        )
+        out = tmp_path / "out" / "notice.docx"
+        with pytest.raises(PluginError, match=r"hostile_raising_plugin.*RuntimeError: boom"):
+            render_case(TEMPLATE_ID, sample[0], out, extra=sample[1], plugins=Plugins(pm))
+        assert not out.parent.exists() or files_in(out.parent) == []
+    finally:
+        sys.modules.pop("hostile_raising_plugin", None)

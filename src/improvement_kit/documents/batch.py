@@ -35,7 +35,7 @@ from improvement_kit.documents.registry import (
     write_document,
 )
 from improvement_kit.documents.render import check_document_output, render_bytes
-from improvement_kit.errors import DocumentError, ImprovementKitError
+from improvement_kit.errors import DocumentError, DocumentOutputError, ImprovementKitError
 from improvement_kit.pluginguard import plugin_exit_error
 from improvement_kit.plugins import Plugins
 
@@ -302,7 +302,13 @@ def render_batch(
         )
     else:
         jobs, results = list(source), []
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    folder = Path(out_dir)
+    if folder.exists() and not folder.is_dir():
+        raise DocumentOutputError(f"{folder}: is a file, not a folder to write into")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DocumentOutputError(f"{folder}: cannot be created: {exc.strerror or exc}") from None
     total = len(jobs) + len(results)
     done = len(results)
     if progress is not None:

@@ -111,7 +111,7 @@ class Budget:
     """What one render has spent; found through a context variable, so each thread and each
     worker process has its own."""
 
-    __slots__ = ("calls", "chars", "deadline", "iterations", "limits", "name")
+    __slots__ = ("calls", "chars", "deadline", "iterations", "limits", "name", "outputs")
 
     def __init__(self, limits: Limits, name: str) -> None:
         self.limits = limits
@@ -119,6 +119,7 @@ class Budget:
         self.deadline = time.monotonic() + limits.max_render_seconds
         self.iterations = 0
         self.calls = 0
+        self.outputs = 0
         self.chars = 0
 
     def exceeded(self, limit: str, what: str) -> TemplateLimitError:

@@ -415,7 +415,8 @@ def render_bytes(
             line.strip() for line in getattr(exc, "docx_context", ()) if line.strip()
         )
         where = f" near: {context_lines[:200]}" if context_lines else ""
-        raise TemplateError(f"{name}: {type(exc).__name__}: {exc}{where}") from None
+        message = str(exc)[:200]
+        raise TemplateError(f"{name}: {type(exc).__name__}: {message}{where}") from None
     except (TypeError, ValueError, ArithmeticError, LookupError, SyntaxError) as exc:
         # what a template may do that the sandboxed environment refuses ({% include %} with no
         # loader, a range beyond the sandbox's limit) or XML its tags break: the template's

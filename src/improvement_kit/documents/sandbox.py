@@ -180,8 +180,8 @@ def _finalize(value: Any) -> Any:
             budget.chars += len(value)
             if budget.chars > budget.limits.max_rendered_chars:
                 raise budget.exceeded("max_rendered_chars", "the rendered text is too long")
-        budget.calls += 1
-        if not budget.calls & 63:
+        budget.outputs += 1
+        if not budget.outputs & 63:
             budget.check_time()
     return value
 
