@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from improvement_kit.cli.arguments import iso_date
 
 if TYPE_CHECKING:
-    pass
+    from improvement_kit.model import Case, Timeline
 
 __all__ = ["register"]
 
@@ -75,13 +75,26 @@ def _write(output: str | None, data: str | bytes) -> None:
     )
 
 
-def _timeline(args: argparse.Namespace) -> int:
-    from improvement_kit.output import timeline_to_ics, timeline_to_json, timeline_to_text
+def _case_and_timeline(path: str, as_of: Any = None) -> tuple[Case, Timeline]:
+    """Read, validate and compute: the one path both commands take, so that ``validate``
+    refuses exactly what ``timeline`` refuses. A problem the engine finds in the case's data
+    (an :class:`InputError`, such as a compliance period it cannot read) is reported against
+    the file like a reading problem."""
+    from improvement_kit.errors import CaseFileError, InputError
     from improvement_kit.serialization import load_case
     from improvement_kit.timeline import build_timeline
 
-    case = load_case(args.case)
-    timeline = build_timeline(case, as_of=args.as_of)
+    case = load_case(path)
+    try:
+        return case, build_timeline(case, as_of=as_of)
+    except InputError as exc:
+        raise CaseFileError(path, [str(exc)]) from None
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from improvement_kit.output import timeline_to_ics, timeline_to_json, timeline_to_text
+
+    case, timeline = _case_and_timeline(args.case, args.as_of)
     if args.format == "json":
         _write(args.output, timeline_to_json(timeline, case))
     elif args.format == "ics":
@@ -93,17 +106,12 @@ def _timeline(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from improvement_kit.errors import CaseFileError
-    from improvement_kit.serialization import load_case
 
     try:
-        case = load_case(args.case)
+        case, _ = _case_and_timeline(args.case)
     except CaseFileError as exc:
         for line in exc.errors:
             print(f"{exc.source}: {line}", file=sys.stderr)
         return 2
-    from improvement_kit.plugins import default_plugins
-    from improvement_kit.timeline import check_provider_type
-
-    check_provider_type(case, default_plugins().jurisdiction(case.jurisdiction))
     print(f"{args.case}: valid ({len(case.events)} events, jurisdiction {case.jurisdiction})")
     return 0
