@@ -461,7 +461,11 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
         text = f"unknown field{'s' if len(extra) > 1 else ''}: " + ", ".join(
             _short(name, 40)[1:-1] for name in extra[:5]
         )
-        return text + (", …" if len(extra) > 5 else "") + (hints[0] if len(extra) == 1 else "")
+        return (
+            text
+            + (", …" if len(extra) > 5 else "")
+            + (hints[0] if len(extra) == 1 and hints else "")
+        )
     if isinstance(exc, (ValueError, TypeError)):
         text = str(exc)
         if type_ is dt.date and "date" not in text:

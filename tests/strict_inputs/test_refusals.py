@@ -114,3 +114,20 @@ def test_a_very_long_value_is_cut_short_in_the_message(tmp_path: Path) -> None:
     assert len(message) <= 300
     assert "provider.name: ['xxx" in message and "…" in message
     assert "is a list, not text" in message
+
+
+def test_validate_refuses_what_only_the_engine_can_check_as_timeline_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A compliance period the engine cannot read used to pass ``validate`` and fail
+    ``timeline``; both now refuse it in the same line, naming the file."""
+    path = write(
+        tmp_path,
+        variant("compliance_period: 15 working days following", "compliance_period: banana"),
+    )
+    assert main(["validate", str(path)]) == 2
+    validate = capsys.readouterr().err
+    assert main(["timeline", str(path)]) == 2
+    timeline = capsys.readouterr().err
+    assert validate.startswith(f"{path}: compliance_period: 'banana'")
+    assert timeline == f"improvement-kit: error: {validate}"

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from improvement_kit.cli.arguments import iso_date
 from improvement_kit.cli.kit_options import add_strict_option, kit_from_args
+
+if TYPE_CHECKING:
+    from improvement_kit.kit import Kit
+    from improvement_kit.model import Case, Timeline
 
 __all__ = ["register"]
 
@@ -84,18 +88,30 @@ def _write(args: argparse.Namespace, data: str | bytes) -> None:
     )
 
 
-def _timeline(args: argparse.Namespace) -> int:
-    from improvement_kit.output import timeline_to_ics, timeline_to_json, timeline_to_text
+def _case_and_timeline(path: str, kit: Kit, as_of: Any = None) -> tuple[Case, Timeline]:
+    """Read, validate and compute: the one path both commands take, so that ``validate``
+    refuses exactly what ``timeline`` refuses. A problem the engine finds in the case's data
+    (an :class:`InputError`, such as a compliance period it cannot read) is reported against
+    the file like a reading problem."""
+    from improvement_kit.errors import CaseFileError, InputError
     from improvement_kit.serialization import load_case
     from improvement_kit.timeline import build_timeline
+
+    case = load_case(path, plugins=kit)
+    try:
+        return case, build_timeline(case, as_of=as_of, kit=kit)
+    except InputError as exc:
+        raise CaseFileError(path, [str(exc)]) from None
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from improvement_kit.output import timeline_to_ics, timeline_to_json, timeline_to_text
 
     if args.output is not None:  # refuse before any work: an input, a folder, an existing file
         from improvement_kit.fileio import check_output
 
         check_output(Path(args.output), overwrite=args.force, inputs=[args.case])
-    kit = kit_from_args(args)
-    case = load_case(args.case, plugins=kit)
-    timeline = build_timeline(case, as_of=args.as_of, kit=kit)
+    case, timeline = _case_and_timeline(args.case, kit_from_args(args), args.as_of)
     if args.format == "json":
         _write(args, timeline_to_json(timeline, case))
     elif args.format == "ics":
@@ -107,15 +123,13 @@ def _timeline(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from improvement_kit.errors import CaseFileError
-    from improvement_kit.serialization import load_case
 
     kit = kit_from_args(args)
     try:
-        case = load_case(args.case, plugins=kit)
+        case, _ = _case_and_timeline(args.case, kit)
     except CaseFileError as exc:
         for line in exc.errors:
             print(f"{exc.source}: {line}", file=sys.stderr)
         return 2
-    kit.scope_for(case)
     print(f"{args.case}: valid ({len(case.events)} events, jurisdiction {case.jurisdiction})")
     return 0
