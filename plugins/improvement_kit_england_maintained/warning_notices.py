@@ -18,11 +18,13 @@ notice specifies (from 18 Apr 2016). This module adds:
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar, cast
 
 import attrs
 
 from improvement_kit.calendar import months_following
 from improvement_kit.model import (
+    Event,
     ItemKind,
     NoticeGiver,
     NoticeGround,
@@ -57,6 +59,29 @@ def ground_of(notice: WarningNoticeGiven) -> str:
 
 def _mine(event_notice: str | None, notice: WarningNoticeGiven) -> bool:
     return event_notice is None or notice.id is None or event_notice == notice.id
+
+
+_NoticeEvent = TypeVar("_NoticeEvent", bound=Event)
+
+
+def _related(
+    ctx: TimelineContext, cls: type[_NoticeEvent], notice: WarningNoticeGiven, since: dt.date
+) -> list[_NoticeEvent]:
+    """The events of ``cls`` on or after ``since`` that refer to ``notice`` (by its id, or
+    naming no notice), in date order; indexed once per timeline, so that a case of thousands
+    of notices costs linear time."""
+    if notice.id is None:
+        return ctx.case.of_type_from(cls, since)
+    key = f"warning-notices:{cls.__name__}"
+    if key not in ctx.cache:
+        built: dict[str | None, list[Event]] = {}
+        for event in ctx.case.of_type(cls):
+            built.setdefault(getattr(event, "notice", None), []).append(event)
+        ctx.cache[key] = built
+    by_notice = cast("dict[str | None, list[_NoticeEvent]]", ctx.cache[key])
+    mine = (*by_notice.get(notice.id, ()), *by_notice.get(None, ()))
+    found = [e for e in mine if e.date >= since]
+    return sorted(found, key=lambda e: e.date)
 
 
 def _first_from_rules(ctx: TimelineContext, item: str, ground: str) -> Rule | None:
@@ -169,12 +194,11 @@ def _one_notice(
         _transitional(ctx, notice, ground, cp_end, items)
     else:
         assert new_rule is not None
-        for reps in ctx.case.of_type(RepresentationsMade):
-            if reps.date >= given and _mine(reps.notice, notice):
-                ctx.warn(
-                    f"{where}: representations of {describe_day(reps.date)} have no statutory "
-                    "effect after 18 Apr 2016 (s.60(7)-(10) omitted by EAA 2016)"
-                )
+        for reps in _related(ctx, RepresentationsMade, notice, given):
+            ctx.warn(
+                f"{where}: representations of {describe_day(reps.date)} have no statutory "
+                "effect after 18 Apr 2016 (s.60(7)-(10) omitted by EAA 2016)"
+            )
         computed = ctx.evaluate(new_rule, given, event=notice)
         if computed is None or computed.due is None:
             return items, None
@@ -193,10 +217,9 @@ def _one_notice(
     if eligibility_rule is None:
         return items, None
     reasonable = None
-    for event in ctx.case.of_type(ReasonableNoticeGiven):
-        if event.date >= given and _mine(event.notice, notice):
-            reasonable = event
-            break
+    for event in _related(ctx, ReasonableNoticeGiven, notice, given):
+        reasonable = event
+        break
     window_end = months_following(cp_end, 2)
     if reasonable is None:
         rn_rule = ctx.rule_for("reasonable-notice", given, ground=ground)
@@ -255,9 +278,7 @@ def _complied(
     """The day the governing body complied, if it did so by the end of the compliance period
     (s.60(1)(c)/(d): eligibility needs a failure to comply by then). Marks the
     ``warning-notice.compliance-period-end`` item of this notice as satisfied."""
-    for event in ctx.case.of_type(WarningNoticeComplied):
-        if event.date < notice.date or not _mine(event.notice, notice):
-            continue
+    for event in _related(ctx, WarningNoticeComplied, notice, notice.date):
         for index, item in enumerate(items):
             if item.id == "warning-notice.compliance-period-end":
                 items[index] = attrs.evolve(item, satisfied_on=event.date)
@@ -276,9 +297,7 @@ def _old_compliance_period(
     initial_end = initial.due
     decider = _DECIDER[ground]
     reps = None
-    for event in ctx.case.of_type(RepresentationsMade):
-        if event.date < given or not _mine(event.notice, notice):
-            continue
+    for event in _related(ctx, RepresentationsMade, notice, given):
         if event.date > initial_end:
             ctx.warn(
                 f"warning notice given {describe_day(given)}: representations of "
@@ -303,14 +322,12 @@ def _old_compliance_period(
         )
         return initial_end, items
     decision = None
-    for later in ctx.case.events:
-        if (
-            isinstance(later, WarningNoticeConfirmed | WarningNoticeNotConfirmed)
-            and later.date >= reps.date
-            and _mine(later.notice, notice)
-        ):
-            decision = later
-            break
+    decisions: list[WarningNoticeConfirmed | WarningNoticeNotConfirmed] = [
+        *_related(ctx, WarningNoticeConfirmed, notice, reps.date),
+        *_related(ctx, WarningNoticeNotConfirmed, notice, reps.date),
+    ]
+    if decisions:
+        decision = min(decisions, key=lambda e: e.date)
     if isinstance(decision, WarningNoticeConfirmed):
         confirmed = ctx.evaluate(
             rule, decision.date, anchor_label=f"the day {decider} confirmed the notice"
@@ -437,7 +454,16 @@ def _ceased(
     """The day an LA s.60 notice ceased because the Secretary of State gave one (s.60(4B))."""
     if notice.given_by is not NoticeGiver.LOCAL_AUTHORITY or ground_of(notice) != "s.60":
         return None
-    for later in notices:
+    if "warning-notices:by-secretary-of-state" not in ctx.cache:
+        ctx.cache["warning-notices:by-secretary-of-state"] = [
+            n
+            for n in ctx.case.of_type(WarningNoticeGiven)
+            if n.given_by is NoticeGiver.SECRETARY_OF_STATE
+        ]
+    given_by_state = cast(
+        "list[WarningNoticeGiven]", ctx.cache["warning-notices:by-secretary-of-state"]
+    )
+    for later in given_by_state:
         if (
             later is notice
             or later.date < notice.date

@@ -88,6 +88,9 @@ class TimelineContext:
     )
 
     _positions: dict[int, int] = attrs.field(init=False, factory=dict, repr=False)
+    _warned: set[str] = attrs.field(init=False, factory=set, repr=False)
+    #: Scratch space for plugin code, kept for one timeline (indexes built once, say).
+    cache: dict[str, object] = attrs.field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:
         for position, event in enumerate(self.case.events):  # the case keeps date order
@@ -236,8 +239,9 @@ class TimelineContext:
         )
 
     def warn(self, message: str) -> None:
-        """Record a warning shown with the timeline."""
-        if message not in self.warnings:
+        """Record a warning shown with the timeline (once)."""
+        if message not in self._warned:
+            self._warned.add(message)
             self.warnings.append(message)
 
     def first_after(self, event_types: Iterable[str], after: dt.date) -> Event | None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import attrs
 
@@ -38,10 +39,28 @@ class Case:
     closures: tuple[Closure, ...] = ()
     region: str | None = None
     reference: str | None = None
+    _index: dict[type[Event], tuple[list[dt.date], list[Event]]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False, hash=False
+    )
+
+    def _of_class(self, cls: type[Event]) -> tuple[list[dt.date], list[Event]]:
+        # Built once per class and case (the case is immutable), so that a case of thousands
+        # of events costs linear time, not a scan per notice.
+        found = self._index.get(cls)
+        if found is None:
+            events = [e for e in self.events if isinstance(e, cls)]
+            found = ([e.date for e in events], events)
+            self._index[cls] = found
+        return found
 
     def of_type(self, cls: type[E]) -> list[E]:
         """The events of one class, in date order."""
-        return [e for e in self.events if isinstance(e, cls)]
+        return cast("list[E]", list(self._of_class(cls)[1]))
+
+    def of_type_from(self, cls: type[E], day: dt.date) -> list[E]:
+        """The events of one class on or after ``day``, in date order."""
+        dates, events = self._of_class(cls)
+        return cast("list[E]", events[bisect.bisect_left(dates, day) :])
 
     def inspections(self) -> list[Inspection]:
         """The inspections, in date order."""
@@ -54,6 +73,7 @@ class Case:
 
     def events_between(self, after: dt.date, until: dt.date | None = None) -> Iterator[Event]:
         """Events strictly after ``after`` and, if given, on or before ``until``."""
-        for event in self.events:
-            if event.date > after and (until is None or event.date <= until):
-                yield event
+        for event in self.of_type_from(Event, after + dt.timedelta(days=1)):
+            if until is not None and event.date > until:
+                return
+            yield event
