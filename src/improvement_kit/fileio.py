@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from improvement_kit import interrupt
 from improvement_kit.errors import OutputError, OutputExistsError
 
 __all__ = ["atomic_write", "check_output"]
@@ -70,6 +71,7 @@ def atomic_write(
         # mkstemp creates the file readable by its owner only; give it the permissions a
         # plainly created file would have, so colleagues on a shared drive can read it.
         os.chmod(tmp, 0o666 & ~_umask())
+        interrupt.check()  # never complete a write after SIGTERM
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:

@@ -25,8 +25,9 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
-from improvement_kit import __version__
+from improvement_kit import __version__, interrupt
 from improvement_kit.errors import ImprovementKitError
+from improvement_kit.interrupt import Terminated
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -139,13 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
 EXIT_TERMINATED = 143
 
 
-class Terminated(BaseException):
-    """Raised in the main thread on SIGTERM, so ``finally`` blocks run (temporary files are
-    removed, LibreOffice's process group is killed) before the command exits."""
-
-
 def _on_sigterm(signum: int, frame: object) -> None:
-    raise Terminated
+    # raised in the main thread, so finally blocks run (temporary files are removed,
+    # LibreOffice's process group is killed); remembered too, in case the raise lands in a
+    # __del__ and is swallowed (see improvement_kit.interrupt)
+    interrupt.request()
 
 
 @contextlib.contextmanager
@@ -160,6 +159,7 @@ def _sigterm_raises() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        interrupt.clear()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

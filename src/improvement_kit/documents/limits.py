@@ -35,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from improvement_kit import interrupt
 from improvement_kit.errors import TemplateError, TemplateLimitError
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "check_container", "parse_limit"]
@@ -127,6 +128,7 @@ class Budget:
         return TemplateLimitError(self.name, limit, value, what)
 
     def check_time(self) -> None:
+        interrupt.check()  # a SIGTERM whose exception was swallowed (see interrupt)
         if time.monotonic() > self.deadline:
             raise self.exceeded("max_render_seconds", "the render takes too long")
 
