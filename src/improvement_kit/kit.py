@@ -251,6 +251,21 @@ class Kit:
         except (Exception, SystemExit) as exc:
             self._fail(hook_name, exc)
 
+    def _materialise(self, hook_name: str, results: Iterable[object]) -> list[object]:
+        """Every plugin's result as a list, read under the same guard as the call: a plugin
+        that returns a generator runs its code only now."""
+        try:
+            return [
+                list(value)
+                if isinstance(value, Iterable) and not isinstance(value, (str, bytes))
+                else value
+                for value in results
+            ]
+        except PluginError:
+            raise
+        except (Exception, SystemExit) as exc:
+            self._fail(hook_name, exc)
+
     # -- registrations ------------------------------------------------------------------
 
     @functools.cached_property
@@ -459,7 +474,9 @@ class Kit:
         from improvement_kit.model import TimelineItem
 
         hook_name = "improvement_kit_timeline_items"
-        results = self.call(hook_name, self._scoped(context.scope, hook_name), context=context)
+        results = self._materialise(
+            hook_name, self.call(hook_name, self._scoped(context.scope, hook_name), context=context)
+        )
         items: list[TimelineItem] = []
         for value in results:
             if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
@@ -509,12 +526,15 @@ class Kit:
         from improvement_kit.calendar import Closure
 
         hook_name = "improvement_kit_calendar_adjustments"
-        results = self.call(
+        results = self._materialise(
             hook_name,
-            self._scoped(scope, hook_name),
-            jurisdiction=jurisdiction,
-            region=region,
-            local_authority=local_authority,
+            self.call(
+                hook_name,
+                self._scoped(scope, hook_name),
+                jurisdiction=jurisdiction,
+                region=region,
+                local_authority=local_authority,
+            ),
         )
         out: list[Closure] = []
         for value in results:

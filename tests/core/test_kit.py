@@ -459,3 +459,15 @@ def test_rules_stats_counts_the_rows_the_engine_applies(capsys: pytest.CaptureFi
     assert sum(entry["by_nature"].values()) == entry["rows"]
     assert main(["rules", "--stats"]) == 0
     assert "applied by the engine" in capsys.readouterr().out
+
+
+def test_a_plugin_returning_a_generator_that_exits_is_still_named() -> None:
+    class Lazy:
+        @hookimpl
+        def improvement_kit_timeline_items(self) -> Any:
+            yield from ()
+            sys.exit(3)
+
+    kit = Kit.from_plugins(maintained, Lazy())
+    with pytest.raises(PluginError, match=r"plugin '\d+' called sys.exit\(3\)"):
+        build_timeline(case_from_data(christmas_case("830"), plugins=kit), kit=kit)
