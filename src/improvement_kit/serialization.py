@@ -242,6 +242,21 @@ def _refuse_fields(cls: type, problems: Mapping[str, str]) -> NoReturn:
     raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
 
 
+def _rename_attribute(exc: ClassValidationError, name: str, written: str) -> None:
+    """Make the errors of attribute ``name`` carry the path ``written`` (an alias)."""
+    if name == written:
+        return
+    for sub in exc.exceptions:
+        notes = getattr(sub, "__notes__", None)
+        if notes:
+            sub.__notes__ = [
+                AttributeValidationNote(str(n).replace(name, written), written, n.type)
+                if isinstance(n, AttributeValidationNote) and n.name == name
+                else n
+                for n in notes
+            ]
+
+
 _WELSH_TYPES = frozenset({ProviderType.WELSH_MAINTAINED_SCHOOL, ProviderType.WELSH_PRU})
 
 #: Provider fields checked by their identifier rule when the model has them.
@@ -420,11 +435,17 @@ def _make_converter(event_types: Mapping[str, type[Event]]) -> cattrs.Converter:
     def structure_provider(value: object, _: object) -> Provider:
         if isinstance(value, Mapping):
             data = dict(value)
+            written = "identifier"
             for alias in ("urn", "school_number"):
                 if alias in data and "identifier" not in data:
                     data["identifier"] = data.pop(alias)
-            provider = provider_hook(data, Provider)
-            _check_provider(provider)
+                    written = alias
+            try:
+                provider = provider_hook(data, Provider)
+                _check_provider(provider)
+            except ClassValidationError as exc:
+                _rename_attribute(exc, "identifier", written)  # name the field as written
+                raise
             return provider
         raise ValueError(f"{_short(value)} is not a table")
 
