@@ -556,11 +556,24 @@ def case_from_data(
             try:
                 holidays = tuple(load_school_holidays(path))
             except (ImprovementKitError, OSError) as exc:
-                raise CaseFileError(source, [f"events[{index}].file: {exc}"]) from None
+                where = _raw_index(data, event.file, index)
+                raise CaseFileError(source, [f"events[{where}].file: {exc}"]) from None
             events[index] = attrs.evolve(event, holidays=(*event.holidays, *holidays))
     if events != list(case.events):
         case = attrs.evolve(case, events=tuple(events))
     return case
+
+
+def _raw_index(data: Mapping[str, Any], file: str, default: int) -> int:
+    """The index in the case file of the term-dates event naming ``file`` (the case's events
+    are sorted by date, so their order is not the file's)."""
+    raw = data.get("events")
+    if isinstance(raw, list):
+        for index, event in enumerate(raw):
+            if isinstance(event, Mapping) and event.get("type") == "term-dates":
+                if event.get("file") == file:
+                    return index
+    return default
 
 
 def read_data_file(path: str | Path, *, limits: Limits | None = None) -> Any:
