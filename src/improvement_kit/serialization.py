@@ -570,9 +570,12 @@ def _raw_index(data: Mapping[str, Any], file: str, default: int) -> int:
     raw = data.get("events")
     if isinstance(raw, list):
         for index, event in enumerate(raw):
-            if isinstance(event, Mapping) and event.get("type") == "term-dates":
-                if event.get("file") == file:
-                    return index
+            if (
+                isinstance(event, Mapping)
+                and event.get("type") == "term-dates"
+                and event.get("file") == file
+            ):
+                return index
     return default
 
 
