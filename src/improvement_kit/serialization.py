@@ -21,13 +21,19 @@ import enum
 import functools
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory, is_sequence, list_structure_factory
+from cattrs.cols import (
+    homogenous_tuple_structure_factory,
+    is_mapping,
+    is_sequence,
+    list_structure_factory,
+    mapping_structure_factory,
+)
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
@@ -212,20 +218,21 @@ def _is_homogeneous_sequence(type_: Any) -> bool:
     return origin is not tuple or (len(args) == 2 and args[1] is Ellipsis) or not args
 
 
-def _mapping_guard(conv: cattrs.Converter) -> Any:
-    from cattrs.cols import is_mapping
+def _mapping_factory(type_: Any, conv: cattrs.Converter) -> Any:
+    """cattrs' own mapping hook (as ``Converter.gen_structure_mapping`` builds it, without
+    registering it), behind a check that the value is a table."""
+    origin = get_origin(type_) or type_
+    target = dict if origin in (Mapping, MutableMapping) else origin
+    inner = mapping_structure_factory(
+        type_, conv, target, detailed_validation=conv.detailed_validation
+    )
 
-    def factory(type_: Any, _conv: cattrs.Converter) -> Any:
-        inner = conv._structure_dict  # cattrs' own mapping hook (a bound method)
+    def structure_mapping(value: object, cls: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise ValueError(f"{_short(value)} is {_kind_of(value)}, not a table")
+        return inner(value, cls)
 
-        def structure_mapping(value: object, cls: Any) -> Any:
-            if not isinstance(value, Mapping):
-                raise ValueError(f"{_short(value)} is {_kind_of(value)}, not a table")
-            return inner(value, cls)
-
-        return structure_mapping
-
-    return is_mapping, factory
+    return structure_mapping
 
 
 def _refuse_fields(cls: type, problems: Mapping[str, str]) -> NoReturn:
@@ -240,6 +247,21 @@ def _refuse_fields(cls: type, problems: Mapping[str, str]) -> NoReturn:
         ]
         errors.append(exc)
     raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+
+
+def _rename_attribute(exc: ClassValidationError, name: str, written: str) -> None:
+    """Make the errors of attribute ``name`` carry the path ``written`` (an alias)."""
+    if name == written:
+        return
+    for sub in exc.exceptions:
+        notes = getattr(sub, "__notes__", None)
+        if notes:
+            sub.__notes__ = [
+                AttributeValidationNote(str(n).replace(name, written), written, n.type)
+                if isinstance(n, AttributeValidationNote) and n.name == name
+                else n
+                for n in notes
+            ]
 
 
 _WELSH_TYPES = frozenset({ProviderType.WELSH_MAINTAINED_SCHOOL, ProviderType.WELSH_PRU})
@@ -359,7 +381,7 @@ def _make_converter(event_types: Mapping[str, type[Event]]) -> cattrs.Converter:
     # enumeration hook (tests/strict_inputs checks that it runs).
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook_factory(_is_homogeneous_sequence, _sequence_factory)
-    conv.register_structure_hook_factory(*_mapping_guard(conv))
+    conv.register_structure_hook_factory(is_mapping, _mapping_factory)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
 
     def structure_closure(value: object, _: object) -> Closure:
@@ -420,11 +442,17 @@ def _make_converter(event_types: Mapping[str, type[Event]]) -> cattrs.Converter:
     def structure_provider(value: object, _: object) -> Provider:
         if isinstance(value, Mapping):
             data = dict(value)
+            written = "identifier"
             for alias in ("urn", "school_number"):
                 if alias in data and "identifier" not in data:
                     data["identifier"] = data.pop(alias)
-            provider = provider_hook(data, Provider)
-            _check_provider(provider)
+                    written = alias
+            try:
+                provider = provider_hook(data, Provider)
+                _check_provider(provider)
+            except ClassValidationError as exc:
+                _rename_attribute(exc, "identifier", written)  # name the field as written
+                raise
             return provider
         raise ValueError(f"{_short(value)} is not a table")
 
@@ -528,11 +556,27 @@ def case_from_data(
             try:
                 holidays = tuple(load_school_holidays(path))
             except (ImprovementKitError, OSError) as exc:
-                raise CaseFileError(source, [f"events[{index}].file: {exc}"]) from None
+                where = _raw_index(data, event.file, index)
+                raise CaseFileError(source, [f"events[{where}].file: {exc}"]) from None
             events[index] = attrs.evolve(event, holidays=(*event.holidays, *holidays))
     if events != list(case.events):
         case = attrs.evolve(case, events=tuple(events))
     return case
+
+
+def _raw_index(data: Mapping[str, Any], file: str, default: int) -> int:
+    """The index in the case file of the term-dates event naming ``file`` (the case's events
+    are sorted by date, so their order is not the file's)."""
+    raw = data.get("events")
+    if isinstance(raw, list):
+        for index, event in enumerate(raw):
+            if (
+                isinstance(event, Mapping)
+                and event.get("type") == "term-dates"
+                and event.get("file") == file
+            ):
+                return index
+    return default
 
 
 def read_data_file(path: str | Path, *, limits: Limits | None = None) -> Any:

@@ -83,8 +83,8 @@ def _env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
-    if not re.fullmatch(r"[0-9]{1,15}", raw.strip()):
-        raise ImprovementKitError(f"{name}={raw[:40]!r} is not a whole number")
+    if not re.fullmatch(r"[0-9]{1,15}", raw.strip()) or int(raw) < 1:
+        raise ImprovementKitError(f"{name}={raw[:40]!r} is not a whole number of at least 1")
     return int(raw.strip())
 
 
@@ -97,9 +97,9 @@ class Limits:
     ``max_nodes``: values in the document counting every alias expansion (default 1,000,000).
     """
 
-    max_bytes: int = 5 * _MB
-    max_depth: int = 64
-    max_nodes: int = 1_000_000
+    max_bytes: int = attrs.field(default=5 * _MB, validator=attrs.validators.ge(1))
+    max_depth: int = attrs.field(default=64, validator=attrs.validators.ge(1))
+    max_nodes: int = attrs.field(default=1_000_000, validator=attrs.validators.ge(1))
 
     @classmethod
     def from_environment(cls) -> Limits:
@@ -177,7 +177,7 @@ def _plain(value: str, line: int) -> Any:
         if value in _FALSE:
             return False
         if _INT.fullmatch(value):
-            return int(value)
+            return _int(value, line)
         if _DATE.fullmatch(value):
             try:
                 return dt.date.fromisoformat(value)
@@ -191,6 +191,18 @@ def _plain(value: str, line: int) -> Any:
         if value in _NONFINITE:
             raise InputFileError(f"{value} is not a finite number (line {line})")
     return value
+
+
+#: Integers longer than this are refused (Python refuses to convert more than 4,300 digits,
+#: and no field needs more than a few).
+_MAX_INT_DIGITS = 100
+
+
+def _int(text: str, line: int = 0) -> int:
+    if len(text) > _MAX_INT_DIGITS:
+        where = f" (line {line})" if line else ""
+        raise InputFileError(f"a whole number of {len(text):,} digits is too long{where}")
+    return int(text)
 
 
 def _short(value: object, limit: int = 60) -> str:
@@ -414,6 +426,7 @@ def load_json_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
             object_pairs_hook=_json_pairs,
             parse_constant=_json_constant,
             parse_float=_json_float,
+            parse_int=_int,
         )
     except json.JSONDecodeError as exc:
         raise InputFileError(

@@ -59,7 +59,7 @@ HOSTILE: list[tuple[str, str | bytes, str]] = [
     (
         "null-for-identifier",
         variant('urn: "999104"', "urn: null"),
-        "provider.identifier: None is null, not text",
+        "provider.urn: None is null, not text",
     ),
     (
         "list-for-text",
@@ -69,22 +69,22 @@ HOSTILE: list[tuple[str, str | bytes, str]] = [
     (
         "octal-looking-urn",
         variant('urn: "999104"', "urn: 0100001"),
-        "provider.identifier: '0100001' is not a URN (6 or 7 digits, the first not 0)",
+        "provider.urn: '0100001' is not a URN (6 or 7 digits, the first not 0)",
     ),
     (
         "urn-as-a-number",
         variant('urn: "999104"', "urn: 999104"),
-        "provider.identifier: 999104 is a number, not text (write it in quotes if it is text)",
+        "provider.urn: 999104 is a number, not text (write it in quotes if it is text)",
     ),
     (
         "hexadecimal-for-urn",
         variant('urn: "999104"', "urn: 0x1F"),
-        "provider.identifier: '0x1F' is not a URN",
+        "provider.urn: '0x1F' is not a URN",
     ),
     (
         "sexagesimal-for-urn",
         variant('urn: "999104"', "urn: 1:30"),
-        "provider.identifier: '1:30' is not a URN",
+        "provider.urn: '1:30' is not a URN",
     ),
     (
         "nan",

@@ -144,7 +144,7 @@ def test_a_welsh_school_is_identified_by_its_school_number() -> None:
             "case.yaml",
         )
     assert info.value.errors == (
-        "provider.identifier: '100001' is not a Welsh school number (7 digits beginning with a "
+        "provider.school_number: '100001' is not a Welsh school number (7 digits beginning with a "
         "Welsh local-authority code, 660-681)",
     )
 

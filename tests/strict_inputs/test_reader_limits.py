@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from improvement_kit.errors import CaseFileError
+from improvement_kit.cli import main
+from improvement_kit.errors import CaseFileError, ImprovementKitError
 from improvement_kit.serialization import load_case, read_data_file
 from improvement_kit.yaml12 import (
     DEFAULT_LIMITS,
@@ -52,10 +53,25 @@ def test_a_small_size_limit_applies_to_a_small_file(tmp_path: Path) -> None:
         load_case(path, limits=Limits(max_bytes=100))
 
 
-def test_a_bad_limit_in_the_environment_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("IMPROVEMENT_KIT_MAX_INPUT_DEPTH", "lots")
-    with pytest.raises(Exception, match="IMPROVEMENT_KIT_MAX_INPUT_DEPTH='lots' is not a whole"):
+@pytest.mark.parametrize("raw", ["lots", "0", "-5", "1e6"])
+def test_a_bad_limit_in_the_environment_is_one_line(
+    raw: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("IMPROVEMENT_KIT_MAX_INPUT_DEPTH", raw)
+    with pytest.raises(ImprovementKitError, match=f"IMPROVEMENT_KIT_MAX_INPUT_DEPTH='{raw}' is"):
         Limits.from_environment()
+    assert main(["validate", str(write(tmp_path, BASE))]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "is not a whole number of at least 1" in line
+
+
+@pytest.mark.parametrize(
+    "text", ["a: " + "1" * 5_000 + "\n", '{"a": ' + "1" * 5_000 + "}"], ids=["yaml", "json"]
+)
+def test_a_number_of_thousands_of_digits_is_refused(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path, text, "data.json" if text.startswith("{") else "data.yaml")
+    with pytest.raises(CaseFileError, match="a whole number of 5,000 digits is too long"):
+        read_data_file(path)
 
 
 def test_an_alias_bomb_is_refused_in_well_under_a_second() -> None:

@@ -131,3 +131,15 @@ def test_validate_refuses_what_only_the_engine_can_check_as_timeline_does(
     timeline = capsys.readouterr().err
     assert validate.startswith(f"{path}: compliance_period: 'banana'")
     assert timeline == f"improvement-kit: error: {validate}"
+
+
+def test_a_missing_term_dates_file_is_named_by_its_place_in_the_file(tmp_path: Path) -> None:
+    """Events are sorted by date once read; the path must still be the file's own index."""
+    path = write(
+        tmp_path,
+        BASE + "  - {type: report-published, date: 2026-01-05}\n"
+        "  - {type: term-dates, file: missing-terms.csv}\n",
+    )
+    with pytest.raises(CaseFileError) as info:
+        load_case(path)
+    assert info.value.errors[0].startswith("events[3].file: ")

@@ -62,8 +62,11 @@ def register(sub: Any) -> None:
 
     v = sub.add_parser(
         "validate",
-        help="check a case file without computing",
-        description="Check a case file: every problem is printed with its field path.",
+        help="check a case file (read it and compute its timeline, printing only problems)",
+        description=(
+            "Check a case file: it is read and its timeline computed, so validate refuses what "
+            "timeline refuses; every reading problem is printed with its field path."
+        ),
     )
     v.add_argument("case", metavar="CASE")
     add_strict_option(v)
