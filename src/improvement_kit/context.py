@@ -56,9 +56,14 @@ def field_text(value: object) -> str | None:
 
 
 def event_field(event: Event, name: str) -> object:
-    """A field of an event by its case-file name (``given_by``), or ``None``."""
+    """A field of an event by its case-file name (``given_by``), a key of a mapping field after
+    a dot (``grades.overall-effectiveness``), or ``None``."""
     if isinstance(event, GenericEvent) and name in event.details:
         return event.details[name]
+    head, dot, key = name.partition(".")
+    if dot:
+        mapping = getattr(event, head.replace("-", "_"), None)
+        return mapping.get(key) if isinstance(mapping, Mapping) else None
     return getattr(event, name.replace("-", "_"), None)
 
 
@@ -263,6 +268,14 @@ class TimelineContext:
 
     def _position(self, event: Event) -> int:
         return self._positions[id(event)]
+
+    def events_from(self, event_type: str, day: dt.date) -> list[Event]:
+        """The case's events of one type on or after ``day``, in date order."""
+        found = self._by_type.get(event_type)
+        if found is None:
+            return []
+        dates, events = found
+        return events[bisect.bisect_left(dates, day) :]
 
     def events_of(self, event_type: str) -> list[Event]:
         """The case's events of one type, in date order."""

@@ -47,10 +47,70 @@ PENDING_PRECONDITION = "pending_precondition"
 def _matches(rule: Rule, event: Event, case: Case) -> bool:
     if rule.provider_types and case.provider.type.value not in rule.provider_types:
         return False
+    if rule.la_codes and case.provider.la_code not in rule.la_codes:
+        return False
     for name, allowed in rule.when.items():
         if field_text(event_field(event, name)) not in allowed:
             return False
     return True
+
+
+def _after(ctx: TimelineContext, event_types: Sequence[str], trigger: Event) -> list[Event]:
+    """Events of ``event_types`` on or after the trigger's date, other than the trigger itself
+    (a rule satisfied by the next inspection is not satisfied by its own), in date order."""
+    found = [
+        e
+        for event_type in event_types
+        for e in ctx.events_from(event_type, trigger.date)
+        if e is not trigger
+    ]
+    return sorted(found, key=lambda e: e.date)
+
+
+def _series(
+    ctx: TimelineContext,
+    rule: Rule,
+    trigger: Event,
+    first: TimelineItem,
+    satisfying: Sequence[Event],
+) -> list[TimelineItem]:
+    """The occurrences of a repeating rule: the first item, then ``every`` counted from the one
+    before, at most ``times``, none on or after the first ``until`` event. The n-th event of
+    the rule's ``satisfied_by`` types after the trigger marks the n-th occurrence done."""
+    assert rule.repeat is not None
+    repeat = rule.repeat
+    stops = _after(ctx, repeat.until, trigger) if repeat.until else []
+    stop = stops[0].date if stops else None
+    if first.date is None or (stop is not None and first.date >= stop):
+        return []
+    until = f", until {' or '.join(repeat.until)}" if repeat.until else ""
+    occurrences = [
+        attrs.evolve(
+            first,
+            explanation=f"occurrence 1 of at most {repeat.times}{until}: {first.explanation}",
+        )
+    ]
+    calendar = ctx.calendar_for(rule)
+    previous = first.date
+    for n in range(2, repeat.times + 1):
+        computed = repeat.every.evaluate(previous, calendar, f"occurrence {n - 1}")
+        due = computed.due
+        if due is None or (stop is not None and due >= stop):
+            break
+        occurrences.append(
+            ctx.make_item(
+                rule,
+                computed,
+                explanation=f"occurrence {n} of at most {repeat.times}{until}",
+                trigger=trigger,
+                satisfied_on=satisfying[n - 1].date if len(satisfying) >= n else None,
+            )
+        )
+        occurrences[-1] = attrs.evolve(
+            occurrences[-1], key=f"{first.key}#{n}" if first.key else None
+        )
+        previous = due
+    return occurrences
 
 
 def _apply_rules(ctx: TimelineContext) -> None:
@@ -81,9 +141,9 @@ def _apply_rules(ctx: TimelineContext) -> None:
                 progressed = True
                 if anchor is None:
                     continue
-                if rule.unless and ctx.first_after(rule.unless, event.date) is not None:
+                if rule.unless and _after(ctx, rule.unless, event):
                     continue
-                satisfied = ctx.first_after(rule.satisfied_by, event.date)
+                satisfying = _after(ctx, rule.satisfied_by, event)
                 if rule.deadline is None:
                     computed = None
                 else:
@@ -95,10 +155,13 @@ def _apply_rules(ctx: TimelineContext) -> None:
                     computed,
                     due=None if computed is not None else anchor,
                     trigger=event,
-                    satisfied_on=satisfied.date if satisfied is not None else None,
+                    satisfied_on=satisfying[0].date if satisfying else None,
                 )
                 made[rule.item] = item
-                ctx.items.append(item)
+                if rule.repeat is None:
+                    ctx.items.append(item)
+                else:
+                    ctx.items.extend(_series(ctx, rule, event, item, satisfying))
             if not progressed:
                 break
 
@@ -262,10 +325,18 @@ def _close_met_items(ctx: TimelineContext, items: list[TimelineItem]) -> list[Ti
                 if e.date >= start
             ]
             done = min((e.date for e in named), default=None)
-            if done is None and item.rule.id in ctx.rules:
-                rule = ctx.rules.get(item.rule.id)
-                following = ctx.first_after(rule.satisfied_by, start) if rule.satisfied_by else None
-                done = following.date if following is not None else None
+            rule = ctx.rules.get(item.rule.id) if item.rule.id in ctx.rules else None
+            # triggered rules had their satisfied_by applied by the engine already
+            if done is None and rule is not None and rule.trigger is None and rule.satisfied_by:
+                done = min(
+                    (
+                        e.date
+                        for event_type in rule.satisfied_by
+                        for e in ctx.events_from(event_type, start)
+                        if f"{e.type} {e.date.isoformat()}" != item.trigger
+                    ),
+                    default=None,
+                )
             if done is not None:
                 item = attrs.evolve(item, satisfied_on=done)
         out.append(item)

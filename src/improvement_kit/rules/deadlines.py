@@ -307,11 +307,16 @@ def _parse_point(value: object, where: str) -> Point:
         raise ValueError(f"{where}: unknown deadline expression {key!r}")
     if isinstance(arg, bool) or not isinstance(arg, int):
         raise ValueError(f"{where}.{key}: expected a whole number, got {arg!r}")
-    if cls is WorkingDaysBeginningWith and arg < 1:
+    if cls is not CalendarDaysElapsed and arg < 1:
         raise ValueError(f"{where}.{key}: expected 1 or more, got {arg!r}")
     if cls is CalendarDaysElapsed and arg < 0:
         raise ValueError(f"{where}.{key}: expected 0 or more, got {arg!r}")
     return cls(arg)
+
+
+def parse_point(value: object, where: str = "deadline") -> Point:
+    """Parse one point expression (``{ months_following = 4 }``); ``ValueError`` names it."""
+    return _parse_point(value, where)
 
 
 def parse_deadline(value: object, where: str = "deadline") -> Deadline:

@@ -19,8 +19,10 @@ from typing import Any
 from improvement_kit.errors import RuleDataError
 from improvement_kit.model.sources import InForce, Nature, Source, VerificationGrade
 from improvement_kit.model.timeline import ItemKind
-from improvement_kit.rules.deadlines import parse_deadline
-from improvement_kit.rules.schema import CalendarChoice, Rule
+from improvement_kit.rules.deadlines import parse_deadline, parse_point
+from improvement_kit.rules.schema import CalendarChoice, Repeat, Rule
+
+_MAX_REPEAT = 100
 
 __all__ = [
     "RULE_KEYS",
@@ -44,6 +46,8 @@ _OPTIONAL = (
     "unless",
     "satisfied_by",
     "provider_types",
+    "la_codes",
+    "repeat",
     "actor",
     "value",
     "wording",
@@ -138,6 +142,11 @@ def _parse_row(
             deadline = parse_deadline(raw["deadline"])
         except ValueError as exc:
             raise RuleDataError(file, row, "deadline", str(exc)) from None
+    repeat = _repeat(raw["repeat"], file, row) if "repeat" in raw else None
+    la_codes = _str_tuple(raw.get("la_codes", []), file, row, "la_codes")
+    for code in la_codes:
+        if len(code) != 3 or not code.isascii() or not code.isdigit():
+            raise RuleDataError(file, row, "la_codes", f"{code!r} is not a 3-digit GIAS code")
     when_raw = raw.get("when", {})
     if not isinstance(when_raw, Mapping):
         raise RuleDataError(file, row, "when", f"{when_raw!r} is not a table")
@@ -163,6 +172,8 @@ def _parse_row(
         unless=_str_tuple(raw.get("unless", []), file, row, "unless"),
         satisfied_by=_str_tuple(raw.get("satisfied_by", []), file, row, "satisfied_by"),
         provider_types=_str_tuple(raw.get("provider_types", []), file, row, "provider_types"),
+        la_codes=la_codes,
+        repeat=repeat,
         actor=_str(raw["actor"], file, row, "actor") if "actor" in raw else None,
         value=_str(raw["value"], file, row, "value") if "value" in raw else None,
         wording=_str(raw.get("wording", ""), file, row, "wording"),
@@ -170,6 +181,29 @@ def _parse_row(
         file=file,
         plugin=plugin,
     )
+
+
+def _repeat(value: object, file: str, row: str) -> Repeat:
+    if not isinstance(value, Mapping):
+        raise RuleDataError(file, row, "repeat", "expected { every = ..., times = ... }")
+    unknown = set(value) - {"every", "times", "until"}
+    if unknown:
+        key = sorted(unknown)[0]
+        hint = did_you_mean(key, ("every", "times", "until"))
+        raise RuleDataError(file, row, f"repeat.{key}", f"unknown key{hint}")
+    if "every" not in value or "times" not in value:
+        raise RuleDataError(file, row, "repeat", "needs both 'every' and 'times'")
+    try:
+        every = parse_point(value["every"], "every")
+    except ValueError as exc:
+        raise RuleDataError(file, row, "repeat.every", str(exc)) from None
+    times = value["times"]
+    if isinstance(times, bool) or not isinstance(times, int) or not 2 <= times <= _MAX_REPEAT:
+        raise RuleDataError(
+            file, row, "repeat.times", f"{times!r} is not a whole number from 2 to {_MAX_REPEAT}"
+        )
+    until = _str_tuple(value.get("until", []), file, row, "repeat.until")
+    return Repeat(every, times, until)
 
 
 def parse_rules(
@@ -254,6 +288,7 @@ def check_rule_set(rules: Sequence[Rule]) -> None:
             rule.trigger,
             tuple(sorted(rule.when.items())),
             tuple(sorted(rule.provider_types)),
+            tuple(sorted(rule.la_codes)),
             rule.unless,
         )
         groups.setdefault(key, []).append(rule)

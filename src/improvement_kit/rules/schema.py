@@ -10,9 +10,9 @@ import attrs
 
 from improvement_kit.model.sources import InForce, Nature, Source, VerificationGrade
 from improvement_kit.model.timeline import ItemKind, RuleRef
-from improvement_kit.rules.deadlines import Deadline
+from improvement_kit.rules.deadlines import Deadline, Point
 
-__all__ = ["CalendarChoice", "Rule"]
+__all__ = ["CalendarChoice", "Repeat", "Rule"]
 
 
 class CalendarChoice(enum.StrEnum):
@@ -29,6 +29,22 @@ class CalendarChoice(enum.StrEnum):
 
 
 @attrs.frozen
+class Repeat:
+    """A recurring item: ``repeat = { every = { months_following = 4 }, times = 6,
+    until = ["category-removed"] }``.
+
+    The first occurrence is the rule's deadline (or its anchor); each next one is ``every``
+    counted from the one before, on the rule's calendar. The series stops after ``times``
+    occurrences, and no occurrence falls on or after the first ``until`` event following the
+    trigger (a school leaving the programme, a category removed).
+    """
+
+    every: Point
+    times: int
+    until: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class Rule:
     """One rule version.
 
@@ -37,6 +53,8 @@ class Rule:
     fields match ``when``. Rules without a trigger are looked up by plugin code.
     ``anchor`` names the event field the deadline counts from (``date`` by default), or
     ``item:<id>`` for a date computed by an earlier rule from the same trigger.
+    ``provider_types`` and ``la_codes`` (GIAS local-authority codes) restrict the providers a
+    triggered rule applies to; ``repeat`` makes it a series.
     """
 
     id: str
@@ -56,6 +74,8 @@ class Rule:
     unless: tuple[str, ...] = ()
     satisfied_by: tuple[str, ...] = ()
     provider_types: tuple[str, ...] = ()
+    la_codes: tuple[str, ...] = ()
+    repeat: Repeat | None = None
     actor: str | None = None
     value: str | None = None
     wording: str = ""

@@ -27,6 +27,8 @@ __all__ = ["OBLIGATION_MET", "check_vocabulary", "event_fields"]
 OBLIGATION_MET = "obligation-met"
 
 _BASE_FIELDS = frozenset(f.name for f in attrs.fields(Event))
+#: Fields whose keys a ``when`` condition may name after a dot (``grades.overall-effectiveness``).
+_MAPPING_FIELDS = frozenset({"grades", "details"})
 
 
 def _is_date(hint: object) -> bool:
@@ -85,6 +87,8 @@ def check_vocabulary(rules: Iterable[Rule], plugin_events: Mapping[str, type[Eve
                 )
         _check_event_names(rule, "unless", rule.unless, known_events)
         _check_event_names(rule, "satisfied_by", rule.satisfied_by, known_events)
+        if rule.repeat is not None:
+            _check_event_names(rule, "repeat.until", rule.repeat.until, known_events)
         if rule.trigger is None:
             anchors = {"date", *known_events, *any_field}
             if rule.anchor.startswith("item:"):
@@ -101,6 +105,9 @@ def check_vocabulary(rules: Iterable[Rule], plugin_events: Mapping[str, type[Eve
         _check_event_names(rule, "trigger", [rule.trigger], events)
         fields = event_fields(events[rule.trigger])
         for key in rule.when:
+            head = key.split(".", 1)[0]
+            if "." in key and fields.get(head) is False and head in _MAPPING_FIELDS:
+                continue  # a key of a mapping field: grades.overall-effectiveness
             if key not in fields or key in _BASE_FIELDS - {"id"}:
                 raise RuleDataError(
                     rule.file,
