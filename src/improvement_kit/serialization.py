@@ -64,7 +64,7 @@ from improvement_kit.model import (
 from improvement_kit.model.events import INSPECTION_KINDS
 from improvement_kit.yaml12 import (
     InputFileError,
-    Limits,
+    InputLimits,
     decode_utf8,
     load_json_text,
     load_yaml_text,
@@ -579,18 +579,18 @@ def _raw_index(data: Mapping[str, Any], file: str, default: int) -> int:
     return default
 
 
-def read_data_file(path: str | Path, *, limits: Limits | None = None) -> Any:
+def read_data_file(path: str | Path, *, limits: InputLimits | None = None) -> Any:
     """Parse a YAML or JSON file (by extension; YAML otherwise) strictly.
 
     YAML is read with the 1.2 core schema and JSON with the same rules (see
     :mod:`improvement_kit.yaml12`): the file must be UTF-8, no larger than ``limits.max_bytes``,
     nested no deeper than ``limits.max_depth``, with no duplicate keys, no NaN or infinity, and
     aliases bounded by ``limits.max_nodes``. ``limits`` defaults to
-    :meth:`~improvement_kit.yaml12.Limits.from_environment`. Every refusal is a
+    :meth:`~improvement_kit.yaml12.InputLimits.from_environment`. Every refusal is a
     :class:`~improvement_kit.errors.CaseFileError` of one line naming the file.
     """
     file = Path(path)
-    limits = limits or Limits.from_environment()
+    limits = limits or InputLimits.from_environment()
     try:
         raw = read_bytes(file, limits)
     except OSError as exc:
@@ -607,7 +607,7 @@ def read_data_file(path: str | Path, *, limits: Limits | None = None) -> Any:
 
 
 def load_case(
-    path: str | Path, *, plugins: Plugins | None = None, limits: Limits | None = None
+    path: str | Path, *, plugins: Plugins | None = None, limits: InputLimits | None = None
 ) -> Case:
     """Read and validate a case file (``.yaml``, ``.yml`` or ``.json``); ``limits`` as for
     :func:`read_data_file`."""

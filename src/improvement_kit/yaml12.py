@@ -20,16 +20,16 @@ YAML 1.2 core schema rather than PyYAML's YAML 1.1 defaults:
 
 Resources are bounded, so a hostile file is refused quickly instead of hanging or crashing:
 
-* **size**: :attr:`Limits.max_bytes` (default 5 MB) is checked before parsing;
-* **nesting depth**: :attr:`Limits.max_depth` (default 64 levels of lists and mappings) is
+* **size**: :attr:`InputLimits.max_bytes` (default 5 MB) is checked before parsing;
+* **nesting depth**: :attr:`InputLimits.max_depth` (default 64 levels of lists and mappings) is
   checked while parsing, before libyaml's recursive composer could overflow the C stack;
-* **alias expansion**: :attr:`Limits.max_nodes` (default 1,000,000) bounds the number of values
+* **alias expansion**: :attr:`InputLimits.max_nodes` (default 1,000,000) bounds the number of values
   in the document *as if every alias were expanded*, so a "billion laughs" file is refused after
   at most that many steps;
 * **encoding**: files must be UTF-8 (a leading byte-order mark is allowed); otherwise one line
   names the first bad byte and its offset.
 
-Each limit can be raised per call (``limits=Limits(max_bytes=...)``) or, for the command line,
+Each limit can be raised per call (``limits=InputLimits(max_bytes=...)``) or, for the command line,
 with the environment variables ``IMPROVEMENT_KIT_MAX_INPUT_BYTES``,
 ``IMPROVEMENT_KIT_MAX_INPUT_DEPTH`` and ``IMPROVEMENT_KIT_MAX_INPUT_NODES``.
 
@@ -64,7 +64,7 @@ from improvement_kit.errors import ImprovementKitError
 __all__ = [
     "DEFAULT_LIMITS",
     "InputFileError",
-    "Limits",
+    "InputLimits",
     "decode_utf8",
     "load_json_text",
     "load_yaml_text",
@@ -89,7 +89,7 @@ def _env_int(name: str, default: int) -> int:
 
 
 @attrs.frozen
-class Limits:
+class InputLimits:
     """Resource limits for reading one input file.
 
     ``max_bytes``: the file's size in bytes (default 5 MB).
@@ -102,7 +102,7 @@ class Limits:
     max_nodes: int = attrs.field(default=1_000_000, validator=attrs.validators.ge(1))
 
     @classmethod
-    def from_environment(cls) -> Limits:
+    def from_environment(cls) -> InputLimits:
         """The defaults, overridden by ``IMPROVEMENT_KIT_MAX_INPUT_BYTES``,
         ``IMPROVEMENT_KIT_MAX_INPUT_DEPTH`` and ``IMPROVEMENT_KIT_MAX_INPUT_NODES``."""
         default = cls()
@@ -114,14 +114,14 @@ class Limits:
 
 
 #: The documented defaults.
-DEFAULT_LIMITS = Limits()
+DEFAULT_LIMITS = InputLimits()
 
 
 def _size(n: int) -> str:
     return f"{n / _MB:g} MB" if n >= _MB else f"{n:,} bytes"
 
 
-def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+def read_bytes(path: Path, limits: InputLimits = DEFAULT_LIMITS) -> bytes:
     """The bytes of ``path``, refusing a file larger than ``limits.max_bytes`` without reading
     more than one byte past the limit (so ``/dev/zero`` is refused too)."""
     with path.open("rb") as handle:
@@ -235,7 +235,7 @@ def _line(event: Any) -> int:
     return int(mark.line) + 1 if mark is not None else 0
 
 
-def _build(parser: Any, limits: Limits) -> Any:
+def _build(parser: Any, limits: InputLimits) -> Any:
     """Values from the parser's events: dicts, lists, str, int, float, bool, date and None."""
     get = parser.get_event
     ScalarEvent = yaml.ScalarEvent
@@ -340,7 +340,7 @@ def _build(parser: Any, limits: Limits) -> Any:
 _LIBYAML_MAX_DEPTH = 1000
 
 
-def _yaml_error(exc: yaml.YAMLError, limits: Limits) -> InputFileError:
+def _yaml_error(exc: yaml.YAMLError, limits: InputLimits) -> InputFileError:
     if isinstance(exc, yaml.MarkedYAMLError):
         problem = exc.problem or exc.context or "invalid YAML"
         mark = exc.problem_mark or exc.context_mark
@@ -362,7 +362,7 @@ def _yaml_error(exc: yaml.YAMLError, limits: Limits) -> InputFileError:
     return InputFileError(f"not valid YAML: {first}")
 
 
-def load_yaml_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+def load_yaml_text(text: str, limits: InputLimits = DEFAULT_LIMITS) -> Any:
     """Parse one YAML document with the rules and limits above."""
     if len(text) > limits.max_bytes:
         raise InputFileError(f"larger than the {_size(limits.max_bytes)} limit for input files")
@@ -400,7 +400,7 @@ def _json_float(text: str) -> float:
     return number
 
 
-def _check_depth(value: Any, limits: Limits) -> None:
+def _check_depth(value: Any, limits: InputLimits) -> None:
     """Refuse JSON nested deeper than ``limits.max_depth`` (iteratively, so no recursion)."""
     todo: list[tuple[Any, int]] = [(value, 0)]
     while todo:
@@ -415,7 +415,7 @@ def _check_depth(value: Any, limits: Limits) -> None:
             todo.extend((child, depth + 1) for child in children)
 
 
-def load_json_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+def load_json_text(text: str, limits: InputLimits = DEFAULT_LIMITS) -> Any:
     """Parse JSON with the same rules: duplicate keys, NaN and infinities refused, depth and
     size bounded."""
     if len(text) > limits.max_bytes:

@@ -15,7 +15,7 @@ from improvement_kit.serialization import load_case, read_data_file
 from improvement_kit.yaml12 import (
     DEFAULT_LIMITS,
     InputFileError,
-    Limits,
+    InputLimits,
     load_json_text,
     load_yaml_text,
 )
@@ -24,7 +24,7 @@ from .cases import BASE, alias_bomb, deeply_nested, write
 
 
 def test_the_documented_defaults() -> None:
-    assert Limits(max_bytes=5_000_000, max_depth=64, max_nodes=1_000_000) == DEFAULT_LIMITS
+    assert InputLimits(max_bytes=5_000_000, max_depth=64, max_nodes=1_000_000) == DEFAULT_LIMITS
 
 
 def test_a_file_over_5_mb_is_refused_before_parsing(tmp_path: Path) -> None:
@@ -42,7 +42,7 @@ def test_the_size_limit_can_be_raised_by_environment_or_argument(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write(tmp_path, BASE + "# padding\n" * 500_001)
-    assert load_case(path, limits=Limits(max_bytes=6_000_000)).reference == "EX-STRICT-1"
+    assert load_case(path, limits=InputLimits(max_bytes=6_000_000)).reference == "EX-STRICT-1"
     monkeypatch.setenv("IMPROVEMENT_KIT_MAX_INPUT_BYTES", "6000000")
     assert load_case(path).reference == "EX-STRICT-1"
 
@@ -50,7 +50,7 @@ def test_the_size_limit_can_be_raised_by_environment_or_argument(
 def test_a_small_size_limit_applies_to_a_small_file(tmp_path: Path) -> None:
     path = write(tmp_path, BASE)
     with pytest.raises(CaseFileError, match="larger than the 100 bytes limit"):
-        load_case(path, limits=Limits(max_bytes=100))
+        load_case(path, limits=InputLimits(max_bytes=100))
 
 
 @pytest.mark.parametrize("raw", ["lots", "0", "-5", "1e6"])
@@ -59,7 +59,7 @@ def test_a_bad_limit_in_the_environment_is_one_line(
 ) -> None:
     monkeypatch.setenv("IMPROVEMENT_KIT_MAX_INPUT_DEPTH", raw)
     with pytest.raises(ImprovementKitError, match=f"IMPROVEMENT_KIT_MAX_INPUT_DEPTH='{raw}' is"):
-        Limits.from_environment()
+        InputLimits.from_environment()
     assert main(["validate", str(write(tmp_path, BASE))]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert "is not a whole number of at least 1" in line
@@ -85,9 +85,9 @@ def test_a_few_aliases_are_fine_and_the_limit_counts_their_expansion() -> None:
     text = "a: &h [x, y]\nb: *h\nc: *h\n"
     assert load_yaml_text(text) == {"a": ["x", "y"], "b": ["x", "y"], "c": ["x", "y"]}
     # 1 root + 3 keys + (1 list + 2 items) x 3 = 13 values once expanded.
-    assert load_yaml_text(text, Limits(max_nodes=13))["c"] == ["x", "y"]
+    assert load_yaml_text(text, InputLimits(max_nodes=13))["c"] == ["x", "y"]
     with pytest.raises(InputFileError, match="more than 12 values"):
-        load_yaml_text(text, Limits(max_nodes=12))
+        load_yaml_text(text, InputLimits(max_nodes=12))
 
 
 def test_an_alias_to_its_own_anchor_is_refused() -> None:
@@ -99,7 +99,7 @@ def test_depth_is_bounded_and_raisable() -> None:
     text = deeply_nested(100)
     with pytest.raises(InputFileError, match="nested more than 64 levels deep"):
         load_yaml_text(text)
-    data = load_yaml_text(text, Limits(max_depth=101))
+    data = load_yaml_text(text, InputLimits(max_depth=101))
     assert isinstance(data, dict) and isinstance(data["reference"], list)
 
 
