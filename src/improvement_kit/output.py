@@ -5,12 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from typing import Any
 
 from improvement_kit.model import Case, Timeline, TimelineItem
 from improvement_kit.rules import describe_day
 from improvement_kit.serialization import timeline_to_data
 
-__all__ = ["timeline_to_ics", "timeline_to_json", "timeline_to_text"]
+__all__ = ["timeline_schema", "timeline_to_ics", "timeline_to_json", "timeline_to_text"]
+
+
+def timeline_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :func:`timeline_to_json`'s output, as shipped in
+    ``improvement_kit/data/timeline.schema.json``."""
+    from importlib.resources import files
+
+    text = (files("improvement_kit") / "data" / "timeline.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def timeline_to_json(timeline: Timeline, case: Case | None = None) -> str:

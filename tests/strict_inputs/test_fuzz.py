@@ -16,12 +16,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from improvement_kit.cli import main
 from improvement_kit.errors import CaseFileError, ImprovementKitError
-from improvement_kit.serialization import case_from_data
+from improvement_kit.output import timeline_schema
+from improvement_kit.serialization import case_from_data, timeline_to_data
 from improvement_kit.timeline import build_timeline
 from improvement_kit.yaml12 import load_yaml_text
 
@@ -72,6 +74,9 @@ HOSTILE_TEXT = [
     "#",
     "!!int ",
 ]
+
+#: Every accepted input's output must match the published JSON Schema of a timeline.
+SCHEMA = jsonschema.Draft202012Validator(timeline_schema())
 
 SETTINGS = settings(
     max_examples=120,
@@ -144,9 +149,11 @@ def test_a_mutated_case_gives_a_timeline_or_short_named_errors(
         assert_short_lines(exc)
         return
     try:
-        build_timeline(case, as_of=as_of)
+        timeline = build_timeline(case, as_of=as_of)
     except ImprovementKitError as exc:
         assert_short_lines(exc)
+        return
+    SCHEMA.validate(json.loads(json.dumps(timeline_to_data(timeline, case))))
 
 
 @st.composite
@@ -184,6 +191,7 @@ def assert_commands_agree(case: Path) -> None:
     assert validate[0] == timeline[0], (validate, timeline)
     if timeline[0] == 0:
         assert output.exists()
+        SCHEMA.validate(json.loads(output.read_text(encoding="utf-8")))
         return
     assert timeline[0] == 2
     assert not output.exists()
