@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import decimal
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -110,8 +111,9 @@ def _text(extra: Mapping[str, Any], path: str, default: str | None = None) -> st
     value = _get(extra, path)
     if value is None or value == "":
         return default
-    if isinstance(value, (Mapping, list, tuple)):
-        raise InputError(path, value, "is not text")
+    if not isinstance(value, (str, dt.date)):
+        # never str(): a number or true/false in --data is a mistake to name, not to print
+        raise InputError(path, value, "is not text (put it in quotes if it is meant as text)")
     return _str(value)
 
 
@@ -137,7 +139,14 @@ def _texts(extra: Mapping[str, Any], path: str) -> tuple[str, ...] | None:
         return tuple(line.strip() for line in value.splitlines() if line.strip())
     if not isinstance(value, (list, tuple)):
         raise InputError(path, value, "is not a list")
-    return tuple(_str(v) for v in value if v is not None and str(v) != "")
+    out = []
+    for index, item in enumerate(value):
+        if item is None or item == "":
+            continue
+        if not isinstance(item, (str, dt.date)):
+            raise InputError(f"{path}[{index}]", item, "is not text (put it in quotes)")
+        out.append(_str(item))
+    return tuple(out)
 
 
 def _records(extra: Mapping[str, Any], path: str) -> list[Mapping[str, Any]] | None:
@@ -1063,10 +1072,13 @@ class PlanOfActionContext:
     finance_totals: FinanceRow | None
 
 
-def _money(value: float) -> str:
+def _money(value: decimal.Decimal) -> str:
+    """``£4,000`` or, with pence, ``£1,500.50``; nothing is rounded away."""
     if value == 0:
         return "–"
-    return f"£{value:,.0f}"
+    if value == value.to_integral_value():
+        return f"£{value:,.0f}"
+    return f"£{value:,.2f}"
 
 
 def _finance(
@@ -1076,7 +1088,7 @@ def _finance(
     if records is None:
         return None
     rows = []
-    sums = [0.0] * 5
+    sums = [decimal.Decimal(0)] * 5
     for index, record in enumerate(records):
         amounts = record.get("amounts") or []
         if not isinstance(amounts, (list, tuple)) or len(amounts) > 5:
@@ -1087,17 +1099,21 @@ def _finance(
         for value in amounts:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise InputError(f"{path}[{index}].amounts", value, "is not an amount")
-            numbers.append(float(value))
-        numbers += [0.0] * (5 - len(numbers))
+            amount = decimal.Decimal(str(value))  # the amount as written, not a binary float
+            if amount != amount.quantize(decimal.Decimal("0.01")):
+                raise InputError(f"{path}[{index}].amounts", value, "has fractions of a penny")
+            numbers.append(amount)
+        numbers += [decimal.Decimal(0)] * (5 - len(numbers))
         sums = [a + b for a, b in zip(sums, numbers, strict=True)]
         rows.append(
             FinanceRow(
-                source=None if record.get("source") is None else str(record["source"]),
+                source=_text(record, "source"),
                 amounts=tuple(_money(n) for n in numbers),  # type: ignore[arg-type]
-                total=_money(sum(numbers)),
+                total=_money(sum(numbers, decimal.Decimal(0))),
             )
         )
-    totals = FinanceRow("Totals", tuple(_money(n) for n in sums), _money(sum(sums)))  # type: ignore[arg-type]
+    total = _money(sum(sums, decimal.Decimal(0)))
+    totals = FinanceRow("Totals", tuple(_money(n) for n in sums), total)  # type: ignore[arg-type]
     return tuple(rows), totals
 
 
