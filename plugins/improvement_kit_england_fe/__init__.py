@@ -46,6 +46,7 @@ JURISDICTION = Jurisdiction(
         "as in force on the last day of each inspection."
     ),
     rule_tables=rule_files(__name__),
+    code_rules=("FE-CAT-01", "FE-CAT-02", "FE-DFE-01"),
 )
 
 

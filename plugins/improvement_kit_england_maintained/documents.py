@@ -185,7 +185,7 @@ def _at(prefix: str) -> Iterator[None]:
 def _item(timeline: Timeline, item_id: str, trigger: str | None = None) -> TimelineItem | None:
     """The item with this id (or ``id#2``...): the one triggered by ``trigger`` if given,
     else the latest."""
-    found = [i for i in timeline.items if i.id == item_id or i.id.startswith(item_id + "#")]
+    found = timeline.all(item_id)
     if trigger is not None:
         matching = [i for i in found if i.trigger == trigger]
         if matching:

@@ -41,6 +41,7 @@ JURISDICTION = Jurisdiction(
     ),
     country="wales",
     rule_tables=rule_files(__name__),
+    code_rules=("W-CAT-01", "W-FU-2017", "W-FU-2022"),
 )
 
 _STATUTORY_RULE = "W-CAT-01"

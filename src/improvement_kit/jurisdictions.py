@@ -62,6 +62,12 @@ def _closures(value: Iterable[Closure]) -> tuple[Closure, ...]:
     return tuple(value)
 
 
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise ValueError(f"expected a list of rule ids, not the text {value!r}")
+    return tuple(value)
+
+
 @attrs.frozen
 class Jurisdiction:
     """A national set of rules for some kinds of provider in one country.
@@ -70,6 +76,8 @@ class Jurisdiction:
     law counts on (``england-and-wales``); ``country`` (``england`` or ``wales``) chooses the
     names categories go by. ``rule_tables`` are its TOML rule tables, ``event_types`` the
     event types it adds to case files and ``templates`` a factory of its document templates.
+    ``code_rules`` are the rule ids its Python refers to by name: the kit refuses a rule book
+    that lacks one, so a typo fails when the kit loads, not when a case reaches that line.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -81,6 +89,7 @@ class Jurisdiction:
     rule_tables: tuple[RuleTable, ...] = attrs.field(default=(), converter=_tables)
     event_types: tuple[type[Event], ...] = attrs.field(default=(), converter=_event_types)
     templates: TemplateFactory | None = None
+    code_rules: tuple[str, ...] = attrs.field(default=(), converter=_ids)
 
 
 def _la_codes(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -127,6 +136,7 @@ class LocalProcedure:
     templates: TemplateFactory | None = None
     closures: tuple[Closure, ...] = attrs.field(default=(), converter=_closures)
     term_dates: tuple[Closure, ...] = attrs.field(default=(), converter=_closures)
+    code_rules: tuple[str, ...] = attrs.field(default=(), converter=_ids)
 
     def serves(self, jurisdiction: str, la_code: str | None) -> bool:
         """Whether this procedure applies to a provider of ``la_code`` in ``jurisdiction``."""

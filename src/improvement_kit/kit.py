@@ -402,6 +402,14 @@ class Kit:
                     rules.extend(self._load_table(reg, index, table))
             book = RuleBook(jurisdiction_id, rules)
             check_vocabulary(book, self.event_types())
+            for reg in regs:
+                for rule_id in reg.obj.code_rules:
+                    if rule_id not in book:
+                        raise PluginError(
+                            f"plugin {reg.plugin!r}: {reg.obj.id} refers in code to rule "
+                            f"{rule_id!r}, which none of its tables has"
+                            f"{_hint(rule_id, [r.id for r in book])}"
+                        )
             self._books[key] = book
         return self._books[key]
 

@@ -471,3 +471,23 @@ def test_a_plugin_returning_a_generator_that_exits_is_still_named() -> None:
     kit = Kit.from_plugins(maintained, Lazy())
     with pytest.raises(PluginError, match=r"plugin '\d+' called sys.exit\(3\)"):
         build_timeline(case_from_data(christmas_case("830"), plugins=kit), kit=kit)
+
+
+def test_a_rule_id_named_in_code_must_exist_in_the_tables() -> None:
+    class Typo:
+        @hookimpl
+        def improvement_kit_register(self, register: Callable[[object], None]) -> None:
+            register(
+                LocalProcedure(
+                    id="exampleshire",
+                    name="Exampleshire",
+                    local_authorities={"998": "Exampleshire"},
+                    extends=["england-maintained"],
+                    code_rules=["EM-WN-2"],
+                )
+            )
+
+    kit = Kit.from_plugins(maintained, Typo())
+    assert "EM-WN-02" in kit.rule_book("england-maintained", "830")
+    with pytest.raises(PluginError, match=r"refers in code to rule 'EM-WN-2'.*did you mean"):
+        kit.rule_book("england-maintained", "998")

@@ -109,6 +109,11 @@ class TimelineItem:
     key: str | None = None
 
     @property
+    def base_id(self) -> str:
+        """The id without the ``#2``, ``#3`` that tells repeated items apart."""
+        return self.id.partition("#")[0]
+
+    @property
     def date(self) -> dt.date | None:
         """The date the item sorts by: ``due``, else the start of ``window``."""
         if self.due is not None:
@@ -140,6 +145,10 @@ class Timeline:
             if item.id == item_id or item.key == item_id:
                 return item
         return None
+
+    def all(self, item_id: str) -> list[TimelineItem]:
+        """Every item made under ``item_id``: the first and its ``#2``, ``#3`` ..., in order."""
+        return [item for item in self.items if item.base_id == item_id]
 
     def ids(self) -> list[str]:
         """Every item id, in timeline order."""

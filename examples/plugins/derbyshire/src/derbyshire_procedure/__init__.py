@@ -64,6 +64,7 @@ PROCEDURE = LocalProcedure(
     extends=["england-maintained"],
     rule_tables=[files(__name__) / "rules" / "derbyshire.toml"],
     event_types=[QddProgramme],
+    code_rules=[PROGRESS_REVIEW],
     templates=_templates,
     closures=tuple(  # fictional: County Hall's Christmas closure
         Closure(dt.date(y, 12, 24), dt.date(y, 12, 31), "County Hall closure")
