@@ -9,8 +9,10 @@ import pytest
 
 import improvement_kit_england_academies
 import improvement_kit_england_maintained
-from improvement_kit.model import Category, Grade, Inspection
+from improvement_kit.model import Category, Grade, Inspection, Timeline
 from improvement_kit.plugins import Plugins
+from improvement_kit.serialization import case_from_data
+from improvement_kit.timeline import build_timeline
 from improvement_kit_england_academies.category import decide_category as academies_decide
 from improvement_kit_england_base import RULE_TABLES, rule_ids
 from improvement_kit_england_base.category import decide_category
@@ -111,3 +113,69 @@ def test_maintained_schools_and_academies_get_the_same_decision(
     assert all(d == decisions[0] for d in decisions)
     assert decisions[0] is not None
     assert (decisions[0].category, decisions[0].rule_id) == (category, rule_id)
+
+
+# --- Inspection-report periods: one table, one row per kind of school ------------------------
+
+D = dt.date.fromisoformat
+
+
+def _timeline(installed: Plugins, jurisdiction: str, provider_type: str) -> Timeline:
+    data = {
+        "jurisdiction": jurisdiction,
+        "provider": {"urn": "149002", "name": "Example School", "type": provider_type},
+        "events": [
+            {
+                "type": "ofsted-category-notice",
+                "date": "2026-03-02",
+                "category": "special-measures",
+            },
+            {"type": "draft-report-received", "date": "2026-03-04"},
+            {"type": "final-report-received", "date": "2026-03-11"},
+        ],
+    }
+    return build_timeline(case_from_data(data), plugins=installed)
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "provider_type", "rows"),
+    [
+        pytest.param(
+            "england-maintained",
+            "community",
+            {
+                "draft-report-comments.due": "EM-INSP-01",
+                "parents-report-copy.due": "EM-INSP-08-2015",
+                "statement-of-action.due": "EM-INSP-05",
+            },
+            id="a community school: governing body's comments, LA's statement (s.15)",
+        ),
+        pytest.param(
+            "england-academies",
+            "free-school",
+            {
+                "draft-report.comments-due": "AC-INSP-05",
+                "report.parents-copies": "AC-INSP-06b",
+                "statement-of-action.due": "AC-INSP-07",
+            },
+            id="a free school: the proprietor's comments and statement (s.17)",
+        ),
+    ],
+)
+def test_each_kind_of_school_gets_its_own_row_of_the_shared_periods(
+    installed: Plugins, jurisdiction: str, provider_type: str, rows: dict[str, str]
+) -> None:
+    t = _timeline(installed, jurisdiction, provider_type)
+    by_id = {item.id: item for item in t.items}
+    assert {i: by_id[i].rule.id for i in rows} == rows
+    # SI 2005/2038 regs 5-7, no school holidays in the case, March 2026 has no bank holiday.
+    # Draft received Wed 4 Mar: 5 working days following are 5, 6, 9, 10, 11 -> Wed 11 Mar.
+    draft = next(i for i in rows if i.startswith("draft"))
+    assert by_id[draft].due == D("2026-03-11")
+    # Report received Wed 11 Mar: 12, 13, 16, 17, 18 -> Wed 18 Mar (parents' copies);
+    # 19, 20, 23, 24, 25 -> Wed 25 Mar (statement of action).
+    parents = next(i for i in rows if "parents" in i)
+    assert by_id[parents].due == D("2026-03-18")
+    assert by_id["statement-of-action.due"].due == D("2026-03-25")
+    # The other kind of school's rows are in the same rule book but do not apply.
+    assert not {i for i in by_id if "report" in i} - set(rows)
