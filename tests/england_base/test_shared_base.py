@@ -9,7 +9,7 @@ import pytest
 
 import improvement_kit_england_academies
 import improvement_kit_england_maintained
-from improvement_kit.model import Category, Grade, Inspection, Timeline
+from improvement_kit.model import Category, Grade, Inspection, Timeline, Window
 from improvement_kit.plugins import Plugins
 from improvement_kit.serialization import case_from_data
 from improvement_kit.timeline import build_timeline
@@ -179,3 +179,55 @@ def test_each_kind_of_school_gets_its_own_row_of_the_shared_periods(
     assert by_id["statement-of-action.due"].due == D("2026-03-25")
     # The other kind of school's rows are in the same rule book but do not apply.
     assert not {i for i in by_id if "report" in i} - set(rows)
+
+
+# --- Ofsted follow-up: the same timetables for academies ---------------------------------------
+
+
+def _academy(installed: Plugins, *events: dict[str, object]) -> Timeline:
+    data = {
+        "jurisdiction": "england-academies",
+        "provider": {"urn": "149003", "name": "Example Academy", "type": "academy"},
+        "events": list(events),
+    }
+    return build_timeline(case_from_data(data), plugins=installed)
+
+
+def test_an_academy_in_special_measures_in_2013_expects_a_monitoring_inspection(
+    installed: Plugins,
+) -> None:
+    t = _academy(
+        installed,
+        {
+            "type": "inspection",
+            "start": "2012-12-04",
+            "end": "2012-12-05",
+            "grades": {"overall-effectiveness": "inadequate"},
+            "leadership_capacity": False,
+        },
+        {"type": "report-published", "date": "2013-01-14"},
+    )
+    item = t.get("monitoring-inspection.first")
+    # Four to six weeks after publication on Mon 14 Jan 2013: 14 Jan + 28 days = Mon 11 Feb,
+    # + 42 days = Mon 25 Feb 2013.
+    assert item.window == Window(D("2013-02-11"), D("2013-02-25"))
+    assert item.rule.id == "OF-2012-SM-MON1" and item.rule.plugin == "england-academies"
+    assert t.get("category").rule.id == "EM-CAT-2012"
+
+
+def test_an_academy_that_requires_improvement_in_2019_is_reinspected_within_30_months(
+    installed: Plugins,
+) -> None:
+    t = _academy(
+        installed,
+        {
+            "type": "inspection",
+            "start": "2019-12-03",
+            "end": "2019-12-04",
+            "grades": {"overall-effectiveness": "requires-improvement"},
+        },
+        {"type": "report-published", "date": "2020-01-17"},
+    )
+    # 30 calendar months after Fri 17 Jan 2020: Sun 17 Jul 2022.
+    item = t.get("reinspection")
+    assert item.due == D("2022-07-17") and item.rule.id == "OF-2019-RI-REINSP"
