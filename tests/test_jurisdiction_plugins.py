@@ -11,6 +11,7 @@ import pytest
 from improvement_kit.cli import main
 from improvement_kit.model import Nature, VerificationGrade
 from improvement_kit.plugins import Plugins
+from improvement_kit_england_base import rule_ids as england_base_rule_ids
 
 EXAMPLES_DIR = Path(__file__).parents[1] / "examples"
 #: jurisdiction id -> folder of its example case files
@@ -24,6 +25,9 @@ JURISDICTIONS = {
 #: grade records that the provision was read (rules-england-verified.md, Q3/Q7 and the 2022
 #: regulations), but the text was summarised there, not quoted.
 PRIMARY_WITHOUT_QUOTE = {"EM-LA-66", "EM-COAST-01", "EM-COAST-02"}
+
+#: The jurisdictions that list the shared England base's tables.
+SHARING_THE_ENGLAND_BASE = {"england-maintained", "england-academies"}
 
 EXAMPLES = [
     (jurisdiction, path)
@@ -58,10 +62,17 @@ def test_every_rule_cites_its_source(installed: Plugins, jurisdiction: str) -> N
 
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
 def test_no_other_jurisdiction_gets_these_rules(installed: Plugins, jurisdiction: str) -> None:
+    """Only the shared England base's rows are in two rule books, and only in England's two
+    school jurisdictions."""
+    base = england_base_rule_ids()
     ids = {rule.id for rule in installed.rule_book(jurisdiction)}
     for other in installed.jurisdictions():
         if other.id != jurisdiction:
-            assert not ids & {rule.id for rule in installed.rule_book(other.id)}
+            shared = ids & {rule.id for rule in installed.rule_book(other.id)}
+            if {jurisdiction, other.id} == SHARING_THE_ENGLAND_BASE:
+                assert shared == base
+            else:
+                assert not shared
 
 
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)

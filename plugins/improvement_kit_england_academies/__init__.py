@@ -6,8 +6,10 @@ and statement of action), EA 1996 s.497C (CWSA 2026 compliance directions, from 
 DfE policy after a category of concern.
 
 Registered through the ``improvement_kit`` entry-point group exactly like a third-party plugin.
-Rules live in ``rules/*.toml``; :mod:`.category` is this plugin's own category decision and
-:mod:`.derive` the items that need code.
+What academies share with maintained schools (categories under EA 2005 s.44, the
+inspection-report periods, Ofsted's follow-up) lives in :mod:`improvement_kit_england_base`,
+whose tables this jurisdiction lists besides its own. Rules live in ``rules/*.toml``;
+:mod:`.category` is the base's category decision and :mod:`.derive` the items that need code.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from typing import TYPE_CHECKING
 
 from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
-from improvement_kit.model import Inspection, ProviderType
+from improvement_kit.model import Inspection, Provider, ProviderType
 from improvement_kit.rules import rule_files
 from improvement_kit_england_academies.events import TerminationWarningNoticeGiven
+from improvement_kit_england_base import RULE_TABLES as BASE_RULE_TABLES
 
 if TYPE_CHECKING:
     from improvement_kit.context import TimelineContext
@@ -42,7 +45,9 @@ JURISDICTION = Jurisdiction(
         "Education Act 1996 s.497C (from 29 Jun 2026) and DfE policy, as in force on each "
         "trigger date."
     ),
-    rule_tables=rule_files(__name__),
+    # Its own law first (its `category` fallback row AC-CAT-01 is found before the base's),
+    # then the shared England base (categories, report periods, Ofsted follow-up).
+    rule_tables=(*rule_files(__name__), *BASE_RULE_TABLES),
     event_types=[TerminationWarningNoticeGiven],
 )
 
@@ -54,11 +59,14 @@ def improvement_kit_register(register: Callable[[Jurisdiction], None]) -> None:
 
 
 @hookimpl
-def improvement_kit_decide_category(inspection: Inspection) -> CategoryDecision | None:
-    """The category an Ofsted inspection of an academy leads to (``None``: not decided)."""
-    from improvement_kit_england_academies.category import decide_category
+def improvement_kit_decide_category(
+    inspection: Inspection, provider: Provider
+) -> CategoryDecision | None:
+    """The category an Ofsted inspection of an academy leads to: the shared England base's
+    decision (``None``: not decided)."""
+    from improvement_kit_england_base.category import decide_category
 
-    return decide_category(inspection)
+    return decide_category(inspection, provider)
 
 
 @hookimpl

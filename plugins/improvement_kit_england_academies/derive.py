@@ -8,7 +8,10 @@
 * The s.2B(4) termination power after a coasting notification and a notice not complied with.
 * The proprietor's statement of action (EA 2005 s.17, SI 2005/2038 reg 7) and comments on the
   draft report (reg 5), only when the report states that special measures are required or the
-  academy requires significant improvement.
+  academy requires significant improvement: the periods are the shared England base's
+  (:mod:`improvement_kit_england_base.reports`), worded here.
+* Ofsted's first monitoring inspection and re-inspection after an inspection (the shared
+  England base's :mod:`improvement_kit_england_base.monitoring`).
 """
 
 from __future__ import annotations
@@ -19,14 +22,9 @@ from typing import TYPE_CHECKING
 
 from improvement_kit.errors import InputError
 from improvement_kit.model import (
-    Category,
-    CategoryNotice,
-    CategoryRemoved,
     CoastingNotification,
     DraftReportReceived,
     Event,
-    FinalReportReceived,
-    Inspection,
     NoticeGiver,
     TimelineItem,
     WarningNoticeGiven,
@@ -40,6 +38,8 @@ from improvement_kit.rules import (
     parse_period_expression,
 )
 from improvement_kit_england_academies.events import TerminationWarningNoticeGiven
+from improvement_kit_england_base.monitoring import monitoring_items
+from improvement_kit_england_base.reports import report_periods
 
 if TYPE_CHECKING:
     from improvement_kit.rules import Rule
@@ -194,67 +194,23 @@ def _notice_items(context: TimelineContext) -> list[TimelineItem]:
     return items
 
 
-def _stated_category(context: TimelineContext, received: dt.date) -> Category | None:
-    """The statutory category the report received on ``received`` states, if any."""
-    case = context.case
-    inspections = [i for i in case.of_type(Inspection) if i.date <= received]
-    notices = [n for n in case.of_type(CategoryNotice) if n.date <= received]
-    removals = [r for r in case.of_type(CategoryRemoved) if r.date <= received]
-    if inspections:
-        latest = inspections[-1]
-        decided = next((d for i, d in context.decisions if i is latest), None)
-        category = latest.category or (decided.category if decided is not None else None)
-        if category is not None and category.statutory:
-            return category
-        notices = [n for n in notices if n.date >= latest.start]
-    statutory = [n for n in notices if n.category.statutory]
-    if not statutory:
-        return None
-    last = statutory[-1]
-    if any(r.date >= last.date for r in removals):
-        return None
-    return last.category
-
-
-def _statement_items(context: TimelineContext) -> list[TimelineItem]:
+def _report_items(context: TimelineContext) -> list[TimelineItem]:
+    """The proprietor's comments on a draft and statement of action, where the report states
+    a category: the shared England base's periods, worded for an academy."""
     items: list[TimelineItem] = []
-    sent = [e for e in context.case.events if e.type == "statement-of-action-sent"]
-    for report in context.case.of_type(FinalReportReceived):
-        rule = context.rule_for("statement-of-action.due", report.date)
-        if rule is None:
-            continue
-        category = _stated_category(context, report.date)
-        if category is None:
-            continue
-        computed = context.evaluate(rule, report.date)
-        done = _first_after(sent, report.date)
+    periods = report_periods(
+        context, draft_item="draft-report.comments-due", statement_item="statement-of-action.due"
+    )
+    for period in periods:
+        event = period.event
+        what = "the draft" if isinstance(event, DraftReportReceived) else "the report"
         items.append(
             context.make_item(
-                rule,
-                computed,
-                explanation=f"the report states {category.label(report.date)}",
-                trigger=report,
-                satisfied_on=done.date if done is not None else None,
-            )
-        )
-    return items
-
-
-def _draft_items(context: TimelineContext) -> list[TimelineItem]:
-    items: list[TimelineItem] = []
-    for draft in context.case.of_type(DraftReportReceived):
-        rule = context.rule_for("draft-report.comments-due", draft.date)
-        if rule is None:
-            continue
-        category = _stated_category(context, draft.date)
-        if category is None:
-            continue
-        items.append(
-            context.make_item(
-                rule,
-                context.evaluate(rule, draft.date),
-                explanation=f"the draft states {category.label(draft.date)}",
-                trigger=draft,
+                period.rule,
+                period.computed,
+                explanation=f"{what} states {period.category.label(event.date)}",
+                trigger=event,
+                satisfied_on=period.satisfied_on,
             )
         )
     return items
@@ -262,4 +218,4 @@ def _draft_items(context: TimelineContext) -> list[TimelineItem]:
 
 def derive_items(context: TimelineContext) -> list[TimelineItem]:
     """Every academy item that needs code."""
-    return [*_notice_items(context), *_draft_items(context), *_statement_items(context)]
+    return [*_notice_items(context), *_report_items(context), *monitoring_items(context)]

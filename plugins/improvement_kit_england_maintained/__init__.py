@@ -3,8 +3,11 @@ and maintained nursery schools; PRUs, with the management committee in place of 
 body).
 
 Registered through the ``improvement_kit`` entry-point group exactly like a third-party
-plugin. Rules live in ``rules/*.toml`` with their sources; the rules that need code are in
-:mod:`.category` (the follow-up category an inspection leads to) and :mod:`.derive`
+plugin. What maintained schools share with academies (categories under EA 2005 s.44, the
+inspection-report periods, Ofsted's follow-up) lives in :mod:`improvement_kit_england_base`,
+whose tables this jurisdiction lists besides its own. Rules live in ``rules/*.toml`` with their
+sources; the rules that need code are in :mod:`.category` (the base's category decision) and
+:mod:`.derive`
 (warning notices, eligibility for intervention, powers, academy orders); the document
 templates and their contexts are in :mod:`.documents`.
 """
@@ -18,6 +21,7 @@ from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
 from improvement_kit.model import Inspection, Provider, ProviderType
 from improvement_kit.rules import rule_files
+from improvement_kit_england_base import RULE_TABLES as BASE_RULE_TABLES
 
 if TYPE_CHECKING:
     from improvement_kit.context import TimelineContext
@@ -56,7 +60,9 @@ JURISDICTION = Jurisdiction(
         "Education and Inspections Act 2006 Part 4, Education Act 2005 Part 1 and "
         "Academies Act 2010 s.4, as in force on each trigger date."
     ),
-    rule_tables=rule_files(__name__),
+    # The shared England base first (categories, report periods, Ofsted follow-up), then
+    # this jurisdiction's own law (EIA 2006 Part 4, Academies Act 2010 s.4).
+    rule_tables=(*BASE_RULE_TABLES, *rule_files(__name__)),
     templates=_template_specs,
 )
 

@@ -285,7 +285,7 @@ def test_the_default_intervention_for_significant_improvement(
     assert t.get("termination-warning-notice.presumption").due == D(date)
 
 
-# --- Category decision (this plugin's own) ----------------------------------------------------
+# --- Category decision (the shared England base's, through this plugin's module) ------------
 
 RC = dt.date(2026, 1, 14)
 

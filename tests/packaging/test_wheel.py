@@ -66,6 +66,9 @@ def test_the_wheel_contains_the_plugin_rules_templates_and_data() -> None:
         n.startswith("improvement_kit_england_maintained/rules/") and n.endswith(".toml")
         for n in names
     )
+    assert any(  # the shared England base both school jurisdictions list
+        n.startswith("improvement_kit_england_base/rules/") and n.endswith(".toml") for n in names
+    )
     assert any(
         n.startswith("improvement_kit_england_maintained/templates/") and n.endswith(".docx")
         for n in names
