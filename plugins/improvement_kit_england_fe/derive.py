@@ -140,17 +140,6 @@ def _intervention(
     ]
 
 
-def _reporting_letters(context: TimelineContext) -> list[TimelineItem]:
-    items: list[TimelineItem] = []
-    for event in context.case.events:
-        if event.type != SUPPORT_AND_CHALLENGE_VISIT:
-            continue
-        rule = context.rule_for("support-and-challenge-visit.reporting-letter", event.date)
-        if rule is not None:
-            items.append(_window_item(context, rule, event.date, event, None))
-    return items
-
-
 def derive_items(context: TimelineContext) -> list[TimelineItem]:
     """Every FE item that needs code."""
     inspections = [i for i in context.case.inspections() if i.inspectorate == "ofsted"]
@@ -166,5 +155,4 @@ def derive_items(context: TimelineContext) -> list[TimelineItem]:
         grade = inspection.grades.get("overall-effectiveness")
         if grade is not None:
             items.extend(_after_inspection(context, inspection, grade, full, monitoring))
-    items.extend(_reporting_letters(context))
     return items
