@@ -6,20 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from improvement_kit.calendar import load_school_holidays
-from improvement_kit.errors import InputError
+from tests.calendar_files.refusals import refused
 
 HEAD = "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Fictional school//EN\n"
-
-
-def refused(path: Path) -> str:
-    with pytest.raises(InputError) as caught:
-        load_school_holidays(path)
-    message = str(caught.value)
-    assert "\n" not in message
-    assert len(message) <= 300, message
-    assert str(path) in message
-    return message
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import pytest
 
 from improvement_kit.calendar import Closure, get_calendar, load_school_holidays
 from improvement_kit.errors import InputError
+from tests.calendar_files.refusals import refused
 
 HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Fictional LA//Closures//EN\r\n"
 TAIL = "END:VCALENDAR\r\n"
@@ -144,16 +145,6 @@ def test_a_two_day_event_repeated_weekly_keeps_its_length(tmp_path: Path) -> Non
     ]
 
 
-def refusal(path: Path) -> str:
-    with pytest.raises(InputError) as caught:
-        load_school_holidays(path)
-    message = str(caught.value)
-    assert "\n" not in message
-    assert len(message) <= 300, message
-    assert str(path) in message
-    return message
-
-
 @pytest.mark.parametrize(
     ("rule", "problem"),
     [
@@ -189,7 +180,7 @@ def test_an_unsupported_or_unbounded_rule_is_refused_naming_file_event_and_rule(
             f"RRULE:{rule}",
         ),
     )
-    message = refusal(path)
+    message = refused(path)
     assert "closures.ics, line 10 (event 2), RRULE: 'FREQ=" in message
     quoted = message.split("RRULE: '", 1)[1].split("'", 1)[0]
     assert sorted(quoted.split(";")) == sorted(rule.split(";"))  # as written, in any order
@@ -210,7 +201,7 @@ def test_a_count_of_a_billion_is_refused_before_any_expansion(tmp_path: Path) ->
         ),
     )
     began = time.perf_counter()
-    refusal(path)
+    refused(path)
     assert time.perf_counter() - began < 2
 
 
@@ -236,5 +227,5 @@ def test_events_that_together_exceed_the_cap_are_refused(tmp_path: Path) -> None
         )
         for i in range(120)  # 120 half-years of 181 or 182 days: about 21,800 days
     ]
-    message = refusal(ics(tmp_path, *events))
+    message = refused(ics(tmp_path, *events))
     assert "days in all is more than the 20,000 days a file may give" in message

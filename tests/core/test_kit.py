@@ -37,6 +37,24 @@ def northmoor(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     sys.modules.pop("northmoor_closures", None)
 
 
+def council(**kwargs: Any) -> object:
+    """A plugin registering the fictional Exampleshire procedure (LA 998), with ``kwargs``."""
+    values: dict[str, Any] = {
+        "id": "exampleshire",
+        "name": "Exampleshire",
+        "local_authorities": {"998": "Exampleshire"},
+        "extends": ["england-maintained"],
+        **kwargs,
+    }
+
+    class Council:
+        @hookimpl
+        def improvement_kit_register(self, register: Callable[[object], None]) -> None:
+            register(LocalProcedure(**values))
+
+    return Council()
+
+
 def christmas_case(la_code: str | None, *extra_events: dict[str, object]) -> dict[str, Any]:
     provider: dict[str, object] = {
         "urn": "999102",
@@ -159,20 +177,9 @@ def test_a_local_event_type_is_refused_outside_the_councils_authority() -> None:
     class QddReview(Event):
         TYPE = "qdd-review"
 
-    class Council:
-        @hookimpl
-        def improvement_kit_register(self, register: Callable[[object], None]) -> None:
-            register(
-                LocalProcedure(
-                    id="exampleshire",
-                    name="Exampleshire",
-                    local_authorities={"998": "Exampleshire"},
-                    extends=["england-maintained"],
-                    event_types=[QddReview],
-                )
-            )
+    plugin = council(event_types=[QddReview])
 
-    kit = Kit.from_plugins(maintained, Council())
+    kit = Kit.from_plugins(maintained, plugin)
     data = christmas_case("830", {"type": "qdd-review", "date": "2015-01-05"})
     with pytest.raises(InputError, match=r"events\[1\]\.type.*local procedure 'exampleshire'"):
         build_timeline(case_from_data(data, plugins=kit), kit=kit)
@@ -189,39 +196,18 @@ def test_a_local_procedure_may_not_hold_law(tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    class Council:
-        @hookimpl
-        def improvement_kit_register(self, register: Callable[[object], None]) -> None:
-            register(
-                LocalProcedure(
-                    id="exampleshire",
-                    name="Exampleshire",
-                    local_authorities={"998": "Exampleshire"},
-                    extends=["england-maintained"],
-                    rule_tables=[table],
-                )
-            )
+    plugin = council(rule_tables=[table])
 
-    kit = Kit.from_plugins(maintained, Council())
+    kit = Kit.from_plugins(maintained, plugin)
     with pytest.raises(RuleDataError, match=r"'law' is not allowed here.*'local-policy'"):
         kit.rule_book("england-maintained", "998")
 
 
 def test_a_local_procedure_for_an_unknown_jurisdiction_is_refused_with_a_hint() -> None:
-    class Council:
-        @hookimpl
-        def improvement_kit_register(self, register: Callable[[object], None]) -> None:
-            register(
-                LocalProcedure(
-                    id="exampleshire",
-                    name="Exampleshire",
-                    local_authorities={"998": "Exampleshire"},
-                    extends=["england-maintaned"],
-                )
-            )
+    plugin = council(extends=["england-maintaned"])
 
     with pytest.raises(PluginError, match="did you mean 'england-maintained'"):
-        Kit.from_plugins(maintained, Council()).procedures()
+        Kit.from_plugins(maintained, plugin).procedures()
 
 
 @pytest.mark.parametrize(
@@ -474,20 +460,9 @@ def test_a_plugin_returning_a_generator_that_exits_is_still_named() -> None:
 
 
 def test_a_rule_id_named_in_code_must_exist_in_the_tables() -> None:
-    class Typo:
-        @hookimpl
-        def improvement_kit_register(self, register: Callable[[object], None]) -> None:
-            register(
-                LocalProcedure(
-                    id="exampleshire",
-                    name="Exampleshire",
-                    local_authorities={"998": "Exampleshire"},
-                    extends=["england-maintained"],
-                    code_rules=["EM-WN-2"],
-                )
-            )
+    plugin = council(code_rules=["EM-WN-2"])
 
-    kit = Kit.from_plugins(maintained, Typo())
+    kit = Kit.from_plugins(maintained, plugin)
     assert "EM-WN-02" in kit.rule_book("england-maintained", "830")
     with pytest.raises(PluginError, match=r"refers in code to rule 'EM-WN-2'.*did you mean"):
         kit.rule_book("england-maintained", "998")
