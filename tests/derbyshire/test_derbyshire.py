@@ -151,3 +151,20 @@ def test_the_annex_5_template_reuses_the_progress_review(kit: Kit) -> None:
     assert spec.context_type is base.context_type
     assert spec.resource == base.resource
     assert "Annex 5" in spec.title
+
+
+def test_the_councils_template_renders_only_for_its_own_schools(kit: Kit) -> None:
+    from improvement_kit.documents.registry import build_context
+    from improvement_kit.errors import InputError
+
+    spec = kit.template("derbyshire:progress-review")
+    assert spec.sample_data is not None
+    sample = spec.sample_data()
+
+    def case_of(la_code: str) -> Any:
+        data = {**sample["case"], "provider": {**sample["case"]["provider"], "la_code": la_code}}
+        return case_from_data(data, plugins=kit)
+
+    assert build_context(spec, case_of("830"), sample["extra"], plugins=kit) is not None
+    with pytest.raises(InputError, match=r"provider\.la_code.*derbyshire:progress-review"):
+        build_context(spec, case_of("831"), sample["extra"], plugins=kit)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from improvement_kit.cli.arguments import iso_date
+from improvement_kit.cli.kit_options import add_strict_option, kit_from_args
 from improvement_kit.errors import DocumentError, TemplateError
 
 __all__ = ["register"]
@@ -42,6 +43,7 @@ def register(sub: Any) -> None:
         help="render this edited copy of the template (same fields) instead of the shipped one",
     )
     _limit_options(r)
+    add_strict_option(r)
     r.set_defaults(handler=_render)
 
     b = sub.add_parser(
@@ -74,6 +76,7 @@ def register(sub: Any) -> None:
         help="render this edited copy of the template (same fields) instead of the shipped one",
     )
     _limit_options(b)
+    add_strict_option(b)
     b.set_defaults(handler=_batch)
 
     t = sub.add_parser(
@@ -163,6 +166,7 @@ def _render(args: argparse.Namespace) -> int:
         pdf=args.pdf,
         template_file=args.template_file,
         limits=_limits(args),
+        plugins=kit_from_args(args),
     )
     print(f"wrote {result.docx}")
     if result.pdf is not None:
@@ -211,8 +215,9 @@ def _batch(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise DocumentError("--workers must be at least 1")
     limits = _limits(args)
+    kit = kit_from_args(args)
     # an unknown id or a missing template file is a usage error, not 1,000 row errors
-    find_template(args.template_id, template_file=args.template_file)
+    find_template(args.template_id, kit, template_file=args.template_file)
     source = Path(args.input)
     if not source.exists():
         raise DocumentError(f"{source}: no such file or folder")
@@ -234,6 +239,7 @@ def _batch(args: argparse.Namespace) -> int:
             progress=progress,
             template_file=args.template_file,
             limits=limits,
+            plugins=kit,
         )
     finally:
         if executor is not None:

@@ -14,7 +14,13 @@ import attrs
 from improvement_kit.documents.limits import Limits
 from improvement_kit.documents.render import check_document_output, render_bytes, write_output
 from improvement_kit.documents.spec import TemplateSpec
-from improvement_kit.errors import CaseFileError, ImprovementKitError, PluginError, TemplateError
+from improvement_kit.errors import (
+    CaseFileError,
+    ImprovementKitError,
+    InputError,
+    PluginError,
+    TemplateError,
+)
 from improvement_kit.model import Case
 from improvement_kit.pluginguard import plugin_exit_error
 from improvement_kit.plugins import Plugins, default_plugins
@@ -91,12 +97,12 @@ def load_extra(extra: Mapping[str, Any] | str | os.PathLike[str] | None) -> dict
     return dict(data)
 
 
-def _case(case: Case | str | os.PathLike[str]) -> Case:
+def _case(case: Case | str | os.PathLike[str], kit: Plugins) -> Case:
     if isinstance(case, Case):
         return case
     from improvement_kit.serialization import load_case
 
-    return load_case(Path(case))
+    return load_case(Path(case), plugins=kit)
 
 
 def build_context(
@@ -111,9 +117,16 @@ def build_context(
     context builder runs. Adjust the result with ``attrs.evolve`` before rendering if needed."""
     from improvement_kit.timeline import build_timeline
 
-    the_case = _case(case)
+    kit = plugins or default_plugins()
+    the_case = _case(case, kit)
+    if spec.id in {s.id for s in kit.templates()} and not kit.template_serves(spec.id, the_case):
+        raise InputError(
+            "provider.la_code",
+            the_case.provider.la_code,
+            f"is not an authority whose local procedure offers template {spec.id!r}",
+        )
     try:
-        timeline = build_timeline(the_case, as_of=as_of, plugins=plugins)
+        timeline = build_timeline(the_case, as_of=as_of, kit=kit)
     except SystemExit as exc:
         raise plugin_exit_error(exc, "a timeline hook") from None
     try:
