@@ -466,3 +466,18 @@ def test_a_rule_id_named_in_code_must_exist_in_the_tables() -> None:
     assert "EM-WN-02" in kit.rule_book("england-maintained", "830")
     with pytest.raises(PluginError, match=r"refers in code to rule 'EM-WN-2'.*did you mean"):
         kit.rule_book("england-maintained", "998")
+
+
+@pytest.mark.parametrize("written", ['"83"', '"8300"', '"ABC"', "830"])
+def test_a_bad_la_code_is_one_line_naming_the_field(
+    written: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        "jurisdiction: england-maintained\n"
+        f"provider: {{urn: '999102', name: Hill School, type: community, la_code: {written}}}\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(case)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "la_code" in err and len(err) < 300, err

@@ -6,6 +6,8 @@ import enum
 
 import attrs
 
+from improvement_kit.model import identifiers
+
 __all__ = ["Provider", "ProviderType", "ReligiousCharacter"]
 
 
@@ -58,6 +60,15 @@ class ReligiousCharacter(enum.StrEnum):
         }
 
 
+def _check_la_code(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is None:
+        return
+    try:
+        identifiers.la_code(value)
+    except ValueError as exc:
+        raise ValueError(f"{attribute.name}: {exc}") from None
+
+
 @attrs.frozen
 class Provider:
     """An education provider: identity, legal kind and who is responsible for it.
@@ -72,9 +83,7 @@ class Provider:
     type: ProviderType
     phase: str | None = None
     local_authority: str | None = None
-    la_code: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.matches_re(r"[0-9]{3}"))
-    )
+    la_code: str | None = attrs.field(default=None, validator=_check_la_code)
     religious_character: ReligiousCharacter = ReligiousCharacter.NONE
     diocese: str | None = None
     foundation_governor_appointer: str | None = None
