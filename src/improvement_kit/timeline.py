@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import cast
 
 import attrs
@@ -44,15 +44,37 @@ __all__ = [
 PENDING_PRECONDITION = "pending_precondition"
 
 
+def _fits(
+    event: Event,
+    when: Mapping[str, tuple[str, ...]],
+    except_when: Mapping[str, tuple[str, ...]],
+) -> bool:
+    """Whether every ``when`` condition holds for ``event`` and no ``except_when`` does."""
+    if any(field_text(event_field(event, k)) not in allowed for k, allowed in when.items()):
+        return False
+    return not any(field_text(event_field(event, k)) in v for k, v in except_when.items())
+
+
 def _matches(rule: Rule, event: Event, case: Case) -> bool:
     if rule.provider_types and case.provider.type.value not in rule.provider_types:
         return False
     if rule.la_codes and case.provider.la_code not in rule.la_codes:
         return False
-    for name, allowed in rule.when.items():
-        if field_text(event_field(event, name)) not in allowed:
-            return False
-    return True
+    return _fits(event, rule.when, rule.except_when)
+
+
+def _next_of(ctx: TimelineContext, event_type: str, trigger: Event) -> Event | None:
+    """The first ``event_type`` event on or after the trigger and before the next event of the
+    trigger's own type (the report published for this inspection, not the next one's)."""
+    later = [e for e in ctx.events_from(trigger.type, trigger.date) if e is not trigger]
+    bound = later[0].date if later else None
+    for event in ctx.events_from(event_type, trigger.date):
+        if event is trigger:
+            continue
+        if bound is not None and event.date >= bound:
+            return None
+        return event
+    return None
 
 
 def _after(ctx: TimelineContext, event_types: Sequence[str], trigger: Event) -> list[Event]:
@@ -134,6 +156,15 @@ def _apply_rules(ctx: TimelineContext) -> None:
                             progressed = True
                         continue
                     anchor = source_item.date
+                elif rule.anchor.startswith("next:"):
+                    wanted = rule.anchor.removeprefix("next:")
+                    found = _next_of(ctx, wanted, event)
+                    anchor = found.date if found is not None else None
+                    if found is None:
+                        ctx.warn(
+                            f"{event.type} {event.date.isoformat()}: no {wanted} event after it, "
+                            f"so {rule.item} (rule {rule.id}) is not computed"
+                        )
                 else:
                     value = event_field(event, rule.anchor)
                     anchor = value if isinstance(value, dt.date) else None
@@ -143,7 +174,11 @@ def _apply_rules(ctx: TimelineContext) -> None:
                     continue
                 if rule.unless and _after(ctx, rule.unless, event):
                     continue
-                satisfying = _after(ctx, rule.satisfied_by, event)
+                satisfying = [
+                    e
+                    for e in _after(ctx, rule.satisfied_by, event)
+                    if _fits(e, rule.satisfied_when, rule.satisfied_except_when)
+                ]
                 if rule.deadline is None:
                     computed = None
                 else:
@@ -334,6 +369,7 @@ def _close_met_items(ctx: TimelineContext, items: list[TimelineItem]) -> list[Ti
                         for event_type in rule.satisfied_by
                         for e in ctx.events_from(event_type, start)
                         if f"{e.type} {e.date.isoformat()}" != item.trigger
+                        and _fits(e, rule.satisfied_when, rule.satisfied_except_when)
                     ),
                     default=None,
                 )

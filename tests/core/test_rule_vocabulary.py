@@ -231,3 +231,80 @@ def test_a_repeat_until_must_name_an_event_type(testland: Callable[..., Kit]) ->
     kit = testland(REVIEWS.replace('until = ["category-removed"]', 'until = ["category-remove"]'))
     with pytest.raises(RuleDataError, match="did you mean 'category-removed'"):
         kit.rule_book(FAKE_ID)
+
+
+MONITORING = (
+    HEAD
+    + """
+[[rules]]
+id = "T-REINSPECT"
+item = "reinspection"
+title = "Re-inspection within 12 to 24 months"
+kind = "expected-event"
+nature = "national-policy"
+trigger = "inspection"
+when = { "grades.overall-effectiveness" = "requires-improvement" }
+except_when = { kind = ["monitoring-inspection"] }
+deadline = { window = { from = { months_following = 12 }, to = { months_following = 24 } } }
+satisfied_by = "inspection"
+satisfied_except_when = { kind = ["monitoring-inspection"] }
+in_force_from = 2020-01-01
+grade = "unverified"
+source = { citation = "Test handbook para 5" }
+
+[[rules]]
+id = "T-VISIT"
+item = "improvement-visit"
+title = "Improvement visit 10 to 30 working days after publication"
+kind = "expected-event"
+nature = "national-policy"
+trigger = "inspection"
+when = { "grades.overall-effectiveness" = "requires-improvement" }
+except_when = { kind = ["monitoring-inspection"] }
+anchor = "next:report-published"
+deadline = { window = { from = { working_days_following = 10 }, to = { working_days_following = 30 } } }
+in_force_from = 2020-01-01
+grade = "unverified"
+source = { citation = "Test handbook para 6" }
+"""
+)
+
+
+def monitoring_visit(start: str, end: str) -> dict[str, Any]:
+    return {**inspection(start, end, "requires-improvement"), "kind": "monitoring-inspection"}
+
+
+def test_except_when_leaves_monitoring_visits_out_and_does_not_satisfy_the_reinspection(
+    testland: Callable[..., Kit],
+) -> None:
+    kit = testland(MONITORING)
+    full = inspection("2021-03-02", "2021-03-03", "requires-improvement")
+    t = timeline(kit, full, monitoring_visit("2021-10-05", "2021-10-05"))
+    (item,) = t.all("reinspection")  # none from the monitoring visit itself
+    # 12 and 24 months following Wed 3 Mar 2021: 3 Mar 2022 - 3 Mar 2023
+    assert item.window is not None
+    assert (item.window.start, item.window.end) == (dt.date(2022, 3, 3), dt.date(2023, 3, 3))
+    assert item.satisfied_on is None  # a monitoring visit is not the re-inspection
+    t = timeline(kit, full, inspection("2022-06-07", "2022-06-08", "good"))
+    assert t.get("reinspection").satisfied_on == dt.date(2022, 6, 8)
+
+
+def test_next_anchors_on_this_inspections_report_only(testland: Callable[..., Kit]) -> None:
+    kit = testland(MONITORING)
+    full = inspection("2021-03-02", "2021-03-03", "requires-improvement")
+    report = {"type": "report-published", "date": "2021-04-14"}
+    item = timeline(kit, full, report).get("improvement-visit")
+    # 10 working days following Wed 14 Apr 2021: 15, 16, 19-23, 26-28 Apr -> Wed 28 Apr;
+    # 30: 29, 30 Apr (12), 4-7 May (16; Mon 3 May is a bank holiday), 10-14 (21), 17-21 (26),
+    # 24-27 May (30) -> Thu 27 May 2021.
+    assert item.window is not None
+    assert (item.window.start, item.window.end) == (dt.date(2021, 4, 28), dt.date(2021, 5, 27))
+    # a report published after the next inspection belongs to that one, not to this
+    later = timeline(
+        kit,
+        full,
+        inspection("2021-03-30", "2021-03-31", "good"),
+        {"type": "report-published", "date": "2021-04-14"},
+    )
+    assert later.find("improvement-visit") is None
+    assert any("no report-published event after it" in w for w in later.warnings)

@@ -43,8 +43,11 @@ _OPTIONAL = (
     "anchor",
     "anchor_label",
     "when",
+    "except_when",
     "unless",
     "satisfied_by",
+    "satisfied_when",
+    "satisfied_except_when",
     "provider_types",
     "la_codes",
     "repeat",
@@ -147,13 +150,7 @@ def _parse_row(
     for code in la_codes:
         if len(code) != 3 or not code.isascii() or not code.isdigit():
             raise RuleDataError(file, row, "la_codes", f"{code!r} is not a 3-digit GIAS code")
-    when_raw = raw.get("when", {})
-    if not isinstance(when_raw, Mapping):
-        raise RuleDataError(file, row, "when", f"{when_raw!r} is not a table")
-    when = {
-        str(k): _str_tuple(v if not isinstance(v, bool) else str(v).lower(), file, row, f"when.{k}")
-        for k, v in when_raw.items()
-    }
+    when = _conditions(raw, "when", file, row)
     return Rule(
         id=_str(raw["id"], file, row, "id"),
         item=_str(raw["item"], file, row, "item"),
@@ -169,6 +166,9 @@ def _parse_row(
         anchor=_str(raw.get("anchor", "date"), file, row, "anchor"),
         anchor_label=_str(raw.get("anchor_label", ""), file, row, "anchor_label"),
         when=when,
+        except_when=_conditions(raw, "except_when", file, row),
+        satisfied_when=_conditions(raw, "satisfied_when", file, row),
+        satisfied_except_when=_conditions(raw, "satisfied_except_when", file, row),
         unless=_str_tuple(raw.get("unless", []), file, row, "unless"),
         satisfied_by=_str_tuple(raw.get("satisfied_by", []), file, row, "satisfied_by"),
         provider_types=_str_tuple(raw.get("provider_types", []), file, row, "provider_types"),
@@ -181,6 +181,20 @@ def _parse_row(
         file=file,
         plugin=plugin,
     )
+
+
+def _conditions(
+    raw: Mapping[str, Any], key: str, file: str, row: str
+) -> dict[str, tuple[str, ...]]:
+    value = raw.get(key, {})
+    if not isinstance(value, Mapping):
+        raise RuleDataError(file, row, key, f"{value!r} is not a table")
+    return {
+        str(k): _str_tuple(
+            v if not isinstance(v, bool) else str(v).lower(), file, row, f"{key}.{k}"
+        )
+        for k, v in value.items()
+    }
 
 
 def _repeat(value: object, file: str, row: str) -> Repeat:
@@ -287,6 +301,7 @@ def check_rule_set(rules: Sequence[Rule]) -> None:
             rule.item,
             rule.trigger,
             tuple(sorted(rule.when.items())),
+            tuple(sorted(rule.except_when.items())),
             tuple(sorted(rule.provider_types)),
             tuple(sorted(rule.la_codes)),
             rule.unless,

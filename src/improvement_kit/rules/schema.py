@@ -51,8 +51,12 @@ class Rule:
     Rules with a ``trigger`` are applied by the engine to every event of that type whose date
     falls within ``in_force`` (the version in force on the trigger date applies) and whose
     fields match ``when``. Rules without a trigger are looked up by plugin code.
-    ``anchor`` names the event field the deadline counts from (``date`` by default), or
-    ``item:<id>`` for a date computed by an earlier rule from the same trigger.
+    ``anchor`` names the event field the deadline counts from (``date`` by default),
+    ``item:<id>`` for a date computed by an earlier rule from the same trigger, or
+    ``next:<event type>`` for the first such event on or after the trigger and before the next
+    event of the trigger's type (the report of this inspection). ``except_when`` excludes
+    events whose fields match; ``satisfied_when`` and ``satisfied_except_when`` narrow the
+    ``satisfied_by`` events (the next full inspection, not a monitoring visit).
     ``provider_types`` and ``la_codes`` (GIAS local-authority codes) restrict the providers a
     triggered rule applies to; ``repeat`` makes it a series.
     """
@@ -71,8 +75,11 @@ class Rule:
     anchor: str = "date"
     anchor_label: str = ""
     when: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    except_when: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     unless: tuple[str, ...] = ()
     satisfied_by: tuple[str, ...] = ()
+    satisfied_when: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    satisfied_except_when: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     provider_types: tuple[str, ...] = ()
     la_codes: tuple[str, ...] = ()
     repeat: Repeat | None = None

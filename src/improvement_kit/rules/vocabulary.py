@@ -104,19 +104,20 @@ def check_vocabulary(rules: Iterable[Rule], plugin_events: Mapping[str, type[Eve
             continue
         _check_event_names(rule, "trigger", [rule.trigger], events)
         fields = event_fields(events[rule.trigger])
-        for key in rule.when:
-            head = key.split(".", 1)[0]
-            if "." in key and fields.get(head) is False and head in _MAPPING_FIELDS:
-                continue  # a key of a mapping field: grades.overall-effectiveness
-            if key not in fields or key in _BASE_FIELDS - {"id"}:
-                raise RuleDataError(
-                    rule.file,
-                    _row(rule),
-                    f"when.{key}",
-                    f"{rule.trigger!r} events have no field {key!r}"
-                    f"{did_you_mean(key, [f for f in fields if '-' not in f])}",
-                )
-        if rule.anchor.startswith("item:"):
+        _check_condition_keys(rule, "when", rule.when, rule.trigger, fields)
+        _check_condition_keys(rule, "except_when", rule.except_when, rule.trigger, fields)
+        for name, conditions in (
+            ("satisfied_when", rule.satisfied_when),
+            ("satisfied_except_when", rule.satisfied_except_when),
+        ):
+            for satisfying in rule.satisfied_by:
+                if satisfying in events:
+                    _check_condition_keys(
+                        rule, name, conditions, satisfying, event_fields(events[satisfying])
+                    )
+        if rule.anchor.startswith("next:"):
+            _check_event_names(rule, "anchor", [rule.anchor.removeprefix("next:")], events)
+        elif rule.anchor.startswith("item:"):
             _check_item(rule, items_by_trigger.get(rule.trigger, set()))
         elif not fields.get(rule.anchor, False):
             dates = [f for f, is_date in fields.items() if is_date and "-" not in f]
@@ -126,6 +127,27 @@ def check_vocabulary(rules: Iterable[Rule], plugin_events: Mapping[str, type[Eve
                 "anchor",
                 f"{rule.anchor!r} is not a date field of {rule.trigger!r} events "
                 f"(dates: {', '.join(dates)}; or item:<id>){did_you_mean(rule.anchor, dates)}",
+            )
+
+
+def _check_condition_keys(
+    rule: Rule,
+    name: str,
+    conditions: Mapping[str, tuple[str, ...]],
+    event_type: str,
+    fields: Mapping[str, bool],
+) -> None:
+    for key in conditions:
+        head = key.split(".", 1)[0]
+        if "." in key and fields.get(head) is False and head in _MAPPING_FIELDS:
+            continue  # a key of a mapping field: grades.overall-effectiveness
+        if key not in fields or key in _BASE_FIELDS - {"id"}:
+            raise RuleDataError(
+                rule.file,
+                _row(rule),
+                f"{name}.{key}",
+                f"{event_type!r} events have no field {key!r}"
+                f"{did_you_mean(key, [f for f in fields if '-' not in f])}",
             )
 
 
