@@ -10,8 +10,9 @@
   draft report (reg 5), only when the report states that special measures are required or the
   academy requires significant improvement: the periods are the shared England base's
   (:mod:`improvement_kit_england_base.reports`), worded here.
-* Ofsted's first monitoring inspection and re-inspection after an inspection (the shared
-  England base's :mod:`improvement_kit_england_base.monitoring`).
+
+Ofsted's first monitoring inspection and re-inspection are rows of the shared England base's
+``rules/monitoring.toml`` that the engine applies.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from improvement_kit.rules import (
     parse_period_expression,
 )
 from improvement_kit_england_academies.events import TerminationWarningNoticeGiven
-from improvement_kit_england_base.monitoring import monitoring_items
 from improvement_kit_england_base.reports import report_periods
 
 if TYPE_CHECKING:
@@ -218,4 +218,4 @@ def _report_items(context: TimelineContext) -> list[TimelineItem]:
 
 def derive_items(context: TimelineContext) -> list[TimelineItem]:
     """Every academy item that needs code."""
-    return [*_notice_items(context), *_report_items(context), *monitoring_items(context)]
+    return [*_notice_items(context), *_report_items(context)]

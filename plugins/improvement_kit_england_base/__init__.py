@@ -9,8 +9,8 @@ Not a jurisdiction and not registered through an entry point: a library that the
   the draft report, parents' copies and the statement of action, with rows parameterised by
   provider type where the Act names a different person (:mod:`.reports`,
   ``rules/inspection-reports.toml``);
-* Ofsted's monitoring and re-inspection timetables after an inspection (:mod:`.monitoring`,
-  ``rules/monitoring.toml``).
+* Ofsted's monitoring and re-inspection timetables after an inspection
+  (``rules/monitoring.toml``: rows the engine applies to each inspection by its outcome).
 
 Ofsted's frameworks and grade scales are generic pieces of the core library
 (:mod:`improvement_kit.model.grades`); :func:`.category.framework_of` picks a school's.

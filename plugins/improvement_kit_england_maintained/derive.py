@@ -32,7 +32,7 @@ from improvement_kit_england_maintained.eligibility import (
     category_eligibilities,
     coasting_eligibilities,
 )
-from improvement_kit_england_maintained.monitoring import monitoring_items, rise_items
+from improvement_kit_england_maintained.monitoring import rise_items
 from improvement_kit_england_maintained.powers import power_items
 from improvement_kit_england_maintained.reports import report_items
 from improvement_kit_england_maintained.warning_notices import warning_notice_items
@@ -58,7 +58,6 @@ def derive_items(context: TimelineContext) -> Sequence[TimelineItem]:
         items.extend(power_items(ctx, spell))
         items.extend(academy_order_items(ctx, spell))
     items.extend(report_items(ctx))
-    items.extend(monitoring_items(ctx))
     items.extend(rise_items(ctx, spells))
     return items
 

@@ -1,7 +1,6 @@
-"""Follow-up after an inspection: Ofsted's first monitoring inspection and re-inspection are
-the shared England base's (:func:`improvement_kit_england_base.monitoring.monitoring_items`,
-re-exported here); RISE support (DfE policy for maintained schools, ``rules/rise.toml``) is
-this plugin's.
+"""RISE support (DfE policy for maintained schools, ``rules/rise.toml``). Ofsted's first
+monitoring inspection and re-inspection are rule rows of the shared England base
+(``improvement_kit_england_base/rules/monitoring.toml``) that the engine applies.
 """
 
 from __future__ import annotations
@@ -11,10 +10,9 @@ from collections.abc import Sequence
 from improvement_kit.model import Grade, Inspection, TimelineItem
 from improvement_kit.rules import Rule, describe_day
 from improvement_kit.timeline import TimelineContext
-from improvement_kit_england_base.monitoring import monitoring_items
 from improvement_kit_england_maintained.eligibility import Eligibility
 
-__all__ = ["monitoring_items", "rise_items"]
+__all__ = ["rise_items"]
 
 _BELOW_GOOD = frozenset({Grade.REQUIRES_IMPROVEMENT, Grade.SATISFACTORY, Grade.INADEQUATE})
 

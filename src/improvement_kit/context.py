@@ -21,6 +21,7 @@ from improvement_kit.errors import InputError
 from improvement_kit.jurisdictions import CategoryDecision
 from improvement_kit.model import (
     Case,
+    Category,
     Event,
     GenericEvent,
     Inspection,
@@ -103,6 +104,22 @@ class TimelineContext:
             dates, events = self._by_type.setdefault(event.type, ([], []))
             dates.append(event.date)
             events.append(event)
+
+    def outcome(self, inspection: Inspection) -> Category | None:
+        """The category (recorded, else decided) or monitoring level an inspection led to."""
+        if inspection.category is not None:
+            return inspection.category
+        for done, decision in self.decisions:
+            if done is inspection and decision is not None:
+                return decision.category or decision.monitoring
+        return None
+
+    def value(self, event: Event, name: str) -> object:
+        """A field of ``event`` as rule conditions see it: :func:`event_field`, plus an
+        inspection's ``outcome`` (its category or monitoring level)."""
+        if name == "outcome" and isinstance(event, Inspection):
+            return self.outcome(event)
+        return event_field(event, name)
 
     def calendar(
         self, choice: CalendarChoice | str = CalendarChoice.REGIONAL

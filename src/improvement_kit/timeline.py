@@ -45,22 +45,24 @@ PENDING_PRECONDITION = "pending_precondition"
 
 
 def _fits(
+    ctx: TimelineContext,
     event: Event,
     when: Mapping[str, tuple[str, ...]],
     except_when: Mapping[str, tuple[str, ...]],
 ) -> bool:
     """Whether every ``when`` condition holds for ``event`` and no ``except_when`` does."""
-    if any(field_text(event_field(event, k)) not in allowed for k, allowed in when.items()):
+    if any(field_text(ctx.value(event, k)) not in allowed for k, allowed in when.items()):
         return False
-    return not any(field_text(event_field(event, k)) in v for k, v in except_when.items())
+    return not any(field_text(ctx.value(event, k)) in v for k, v in except_when.items())
 
 
-def _matches(rule: Rule, event: Event, case: Case) -> bool:
-    if rule.provider_types and case.provider.type.value not in rule.provider_types:
+def _matches(ctx: TimelineContext, rule: Rule, event: Event) -> bool:
+    provider = ctx.case.provider
+    if rule.provider_types and provider.type.value not in rule.provider_types:
         return False
-    if rule.la_codes and case.provider.la_code not in rule.la_codes:
+    if rule.la_codes and provider.la_code not in rule.la_codes:
         return False
-    return _fits(event, rule.when, rule.except_when)
+    return _fits(ctx, event, rule.when, rule.except_when)
 
 
 def _next_of(ctx: TimelineContext, event_type: str, trigger: Event) -> Event | None:
@@ -141,7 +143,7 @@ def _apply_rules(ctx: TimelineContext) -> None:
         rules = [
             r
             for r in ctx.rules.triggered_by(event.type)
-            if r.in_force_on(event.date) and _matches(r, event, case)
+            if r.in_force_on(event.date) and _matches(ctx, r, event)
         ]
         made: dict[str, TimelineItem] = {}
         pending = list(rules)
@@ -177,7 +179,7 @@ def _apply_rules(ctx: TimelineContext) -> None:
                 satisfying = [
                     e
                     for e in _after(ctx, rule.satisfied_by, event)
-                    if _fits(e, rule.satisfied_when, rule.satisfied_except_when)
+                    if _fits(ctx, e, rule.satisfied_when, rule.satisfied_except_when)
                 ]
                 if rule.deadline is None:
                     computed = None
@@ -369,7 +371,7 @@ def _close_met_items(ctx: TimelineContext, items: list[TimelineItem]) -> list[Ti
                         for event_type in rule.satisfied_by
                         for e in ctx.events_from(event_type, start)
                         if f"{e.type} {e.date.isoformat()}" != item.trigger
-                        and _fits(e, rule.satisfied_when, rule.satisfied_except_when)
+                        and _fits(ctx, e, rule.satisfied_when, rule.satisfied_except_when)
                     ),
                     default=None,
                 )

@@ -21,12 +21,15 @@ from improvement_kit.model import EVENT_TYPES, Event, ProviderType
 from improvement_kit.rules.loader import did_you_mean
 from improvement_kit.rules.schema import Rule
 
-__all__ = ["OBLIGATION_MET", "check_vocabulary", "event_fields"]
+__all__ = ["OBLIGATION_MET", "VIRTUAL_FIELDS", "check_vocabulary", "event_fields"]
 
 #: The generic event that closes any obligation or expected event, naming the item.
 OBLIGATION_MET = "obligation-met"
 
 _BASE_FIELDS = frozenset(f.name for f in attrs.fields(Event))
+#: Fields the engine adds to some event types for conditions: an inspection's ``outcome``
+#: (the category or monitoring level it led to).
+VIRTUAL_FIELDS: dict[str, dict[str, bool]] = {"inspection": {"outcome": False}}
 #: Fields whose keys a ``when`` condition may name after a dot (``grades.overall-effectiveness``).
 _MAPPING_FIELDS = frozenset({"grades", "details"})
 
@@ -103,7 +106,7 @@ def check_vocabulary(rules: Iterable[Rule], plugin_events: Mapping[str, type[Eve
                 )
             continue
         _check_event_names(rule, "trigger", [rule.trigger], events)
-        fields = event_fields(events[rule.trigger])
+        fields = {**event_fields(events[rule.trigger]), **VIRTUAL_FIELDS.get(rule.trigger, {})}
         _check_condition_keys(rule, "when", rule.when, rule.trigger, fields)
         _check_condition_keys(rule, "except_when", rule.except_when, rule.trigger, fields)
         for name, conditions in (
@@ -112,9 +115,11 @@ def check_vocabulary(rules: Iterable[Rule], plugin_events: Mapping[str, type[Eve
         ):
             for satisfying in rule.satisfied_by:
                 if satisfying in events:
-                    _check_condition_keys(
-                        rule, name, conditions, satisfying, event_fields(events[satisfying])
-                    )
+                    fields_of = {
+                        **event_fields(events[satisfying]),
+                        **VIRTUAL_FIELDS.get(satisfying, {}),
+                    }
+                    _check_condition_keys(rule, name, conditions, satisfying, fields_of)
         if rule.anchor.startswith("next:"):
             _check_event_names(rule, "anchor", [rule.anchor.removeprefix("next:")], events)
         elif rule.anchor.startswith("item:"):
