@@ -481,3 +481,10 @@ def test_a_bad_la_code_is_one_line_naming_the_field(
     assert main(["validate", str(case)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "la_code" in err and len(err) < 300, err
+
+
+def test_rules_refuses_a_bad_la_code_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["rules", "--la", "83", "--stats"])
+    assert exit_info.value.code == 2
+    assert "argument --la: '83' is not a local-authority code" in capsys.readouterr().err
