@@ -30,6 +30,7 @@ from improvement_kit.model import (
     Window,
 )
 from improvement_kit.rules import CalendarChoice, Rule, describe_day
+from improvement_kit.rules.loader import did_you_mean
 
 __all__ = [
     "PENDING_PRECONDITION",
@@ -378,6 +379,13 @@ def _close_met_items(ctx: TimelineContext, items: list[TimelineItem]) -> list[Ti
             if done is not None:
                 item = attrs.evolve(item, satisfied_on=done)
         out.append(item)
+    names = {name for item in items for name in (item.id, item.key) if name is not None}
+    for name, events in met.items():
+        if name not in names:
+            ctx.warn(
+                f"obligation-met of {events[0].date.isoformat()} names {name!r}, which is no "
+                f"item of this timeline{did_you_mean(name, names)}"
+            )
     return out
 
 

@@ -488,3 +488,14 @@ def test_rules_refuses_a_bad_la_code_in_one_line(capsys: pytest.CaptureFixture[s
         main(["rules", "--la", "83", "--stats"])
     assert exit_info.value.code == 2
     assert "argument --la: '83' is not a local-authority code" in capsys.readouterr().err
+
+
+def test_obligation_met_naming_no_item_is_a_warning_with_the_nearest_name() -> None:
+    kit = Kit.from_plugins(maintained)
+    met = {"type": "obligation-met", "date": "2015-01-09", "item": "warning-notice.compliance-end"}
+    timeline = build_timeline(case_from_data(christmas_case("830", met), plugins=kit), kit=kit)
+    assert any(
+        "names 'warning-notice.compliance-end', which is no item" in w
+        and "did you mean 'warning-notice.compliance-period-end'" in w
+        for w in timeline.warnings
+    ), timeline.warnings
