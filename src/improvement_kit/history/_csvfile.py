@@ -36,9 +36,22 @@ def check_encoding(encoding: str) -> str:
     return allowed[name]
 
 
+_DAYS: dict[str, dt.date] = {}
+
+
 def parse_day(text: str, file: str, row: int, column: str) -> dt.date:
     """A date written ``dd/mm/yyyy``, ``dd-mm-yyyy`` or ``yyyy-mm-dd``; anything else, or a
     day that does not exist (31/02/2015), is refused naming file, row and column."""
+    found = _DAYS.get(text)
+    if found is not None:
+        return found
+    found = _parse_day(text, file, row, column)
+    if len(_DAYS) < 100_000:  # a national file has a few thousand distinct days
+        _DAYS[text] = found
+    return found
+
+
+def _parse_day(text: str, file: str, row: int, column: str) -> dt.date:
     match = _DMY.fullmatch(text)
     try:
         if match:

@@ -88,8 +88,14 @@ class Analysis:
 
 def _fill(establishment: Establishment, others: Iterable[Establishment]) -> Establishment:
     for other in others:
+        if establishment.complete():
+            break
         establishment = establishment.merged(other)
     return establishment
+
+
+def _date(inspection: HistoryInspection) -> dt.date:
+    return inspection.date
 
 
 def classify_all(
@@ -117,10 +123,11 @@ def classify_all(
             on_school()
         own = histories.get(urn)
         before = lineage.predecessors(urn) if definition.include_predecessors else ()
-        establishment = _fill(
-            own.establishment if own is not None else Establishment(urn),
-            (histories[p].establishment for p in before if p in histories),
-        )
+        establishment = own.establishment if own is not None else Establishment(urn)
+        if before:
+            establishment = _fill(
+                establishment, (histories[p].establishment for p in before if p in histories)
+            )
         if la is not None and establishment.la_code != la:
             continue
         if before:
@@ -129,7 +136,7 @@ def classify_all(
                 found = histories.get(p)
                 if found is not None:
                     merged.extend(found.inspections)
-            merged.sort(key=lambda i: i.date)
+            merged.sort(key=_date)
             inspections: tuple[HistoryInspection, ...] | list[HistoryInspection] = merged
         else:
             inspections = own.inspections if own is not None else empty

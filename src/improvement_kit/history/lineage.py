@@ -21,7 +21,7 @@ history and no establishment record (a missing end) is kept: it simply brings no
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
@@ -142,28 +142,31 @@ class Lineage:
         self._predecessors.setdefault(successor, set()).add(predecessor)
         self._successors.setdefault(predecessor, set()).add(successor)
 
-    def _walk(self, urn: str, graph: dict[str, set[str]]) -> Iterator[str]:
+    def _walk(self, urn: str, graph: dict[str, set[str]]) -> list[str]:
         seen = {urn}
-        stack = sorted(graph.get(urn, ()), reverse=True)
+        out: list[str] = []
+        stack = list(graph.get(urn, ()))
         while stack:
             current = stack.pop()
             if current in seen:
                 continue
             seen.add(current)
-            yield current
-            stack.extend(sorted(graph.get(current, set()) - seen, reverse=True))
+            out.append(current)
+            stack.extend(graph.get(current, ()))
+        return out
 
     def predecessors(self, urn: str) -> tuple[str, ...]:
-        """Every URN ``urn`` replaced, directly or not (itself excluded, cycles cut)."""
+        """Every URN ``urn`` replaced, directly or not (itself excluded, cycles cut), sorted."""
         if urn not in self._predecessors:
             return ()
-        return tuple(self._walk(urn, self._predecessors))
+        return tuple(sorted(self._walk(urn, self._predecessors)))
 
     def successors(self, urn: str) -> tuple[str, ...]:
-        """Every URN that replaced ``urn``, directly or not (itself excluded, cycles cut)."""
+        """Every URN that replaced ``urn``, directly or not (itself excluded, cycles cut),
+        sorted."""
         if urn not in self._successors:
             return ()
-        return tuple(self._walk(urn, self._successors))
+        return tuple(sorted(self._walk(urn, self._successors)))
 
     def is_superseded(self, urn: str) -> bool:
         """Whether another establishment replaced ``urn`` (one that is not also among its own
@@ -171,15 +174,23 @@ class Lineage:
         after = self._successors.get(urn)
         if not after:
             return False
-        before = set(self.predecessors(urn))
-        return any(s not in before for s in self.successors(urn))
+        if not self.in_cycle(urn):
+            return True
+        before = set(self._walk(urn, self._predecessors))
+        return any(s not in before for s in self._walk(urn, self._successors))
 
     def in_cycle(self, urn: str) -> bool:
         """Whether ``urn`` is among its own predecessors' predecessors (a cycle of links)."""
-        return urn in self._predecessors and any(
-            urn in self._predecessors.get(p, ()) or urn in set(self.predecessors(p))
-            for p in self._predecessors[urn]
-        )
+        seen: set[str] = set()
+        stack = list(self._predecessors.get(urn, ()))
+        while stack:
+            current = stack.pop()
+            if current == urn:
+                return True
+            if current not in seen:
+                seen.add(current)
+                stack.extend(self._predecessors.get(current, ()))
+        return False
 
     def heads(self, urns: Iterable[str]) -> set[str]:
         """The establishments that carry the histories of ``urns``: each URN itself if nothing

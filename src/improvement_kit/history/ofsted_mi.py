@@ -238,26 +238,45 @@ def read_mi_csv(
     info_roles = ("name", "phase", "establishment_type", "local_authority", "laestab", "trust")
     info_at = [(role, optional[role]) for role in info_roles if optional[role] is not None]
     count = 0
+    kind_cache: dict[str, InspectionKind | None] = {}
+    grade_cache: dict[tuple[str, bool], tuple[Grade | None, bool]] = {}
+    framework_cache: dict[dt.date, tuple[str, bool]] = {}
+    urn_ok: set[str] = set()
     for row, fields in rows:
         count += 1
         if on_rows is not None and count % 5000 == 0:
             on_rows(5000)
         urn = fields[urn_i].strip()
-        if not (urn.isascii() and urn.isdigit()):
-            raise DataFileError(file, row, names["urn"], f"{urn!r} is not a URN (digits)")
+        if urn not in urn_ok:
+            if not (urn.isascii() and urn.isdigit()):
+                raise DataFileError(file, row, names["urn"], f"{urn!r} is not a URN (digits)")
+            urn_ok.add(urn)
         day = parse_day(fields[date_i].strip(), file, row, names["start_date"])
-        type_text = fields[type_i].strip()
-        kind = kind_table.get(type_text) or kind_of(type_text)
+        type_text = fields[type_i]
+        if type_text in kind_cache:
+            kind = kind_cache[type_text]
+        else:
+            kind = kind_table.get(type_text.strip()) or kind_of(type_text.strip())
+            kind_cache[type_text] = kind
         if kind is None:
             raise DataFileError(
                 file,
                 row,
                 names["inspection_type"],
-                f"{type_text!r} is not a known inspection type (map it with a kinds table)",
+                f"{type_text.strip()!r} is not a known inspection type (map it with a kinds table)",
             )
-        framework = framework_id_on(day)
-        judged = _OVERALL_BY_FRAMEWORK.get(framework, True)
-        grade, judged_here = _grade(fields[grade_i], day, file, row, names["overall_effectiveness"])
+        found_framework = framework_cache.get(day)
+        if found_framework is None:
+            framework_id = framework_id_on(day)
+            found_framework = (framework_id, _OVERALL_BY_FRAMEWORK.get(framework_id, True))
+            framework_cache[day] = found_framework
+        framework, judged = found_framework
+        grade_key = (fields[grade_i], day >= RI_FROM)
+        found_grade = grade_cache.get(grade_key)
+        if found_grade is None:
+            found_grade = _grade(fields[grade_i], day, file, row, names["overall_effectiveness"])
+            grade_cache[grade_key] = found_grade
+        grade, judged_here = found_grade
         if grade is not None and not judged and kind is InspectionKind.FULL:
             raise DataFileError(
                 file,

@@ -161,6 +161,10 @@ class Establishment:
     academy: bool | None = None
     trust: str | None = None
 
+    def complete(self) -> bool:
+        """Whether every field is known."""
+        return None not in attrs.astuple(self, recurse=False)
+
     def merged(self, other: Establishment) -> Establishment:
         """This establishment with the gaps filled from ``other`` (same URN)."""
         return Establishment(
@@ -176,8 +180,12 @@ class Establishment:
         )
 
 
+def _sort_key(inspection: HistoryInspection) -> tuple[dt.date, bool]:
+    return (inspection.date, inspection.kind is not InspectionKind.FULL)
+
+
 def _by_date(items: Iterable[HistoryInspection]) -> tuple[HistoryInspection, ...]:
-    return tuple(sorted(items, key=lambda i: (i.date, i.kind != InspectionKind.FULL)))
+    return tuple(sorted(items, key=_sort_key))
 
 
 @attrs.frozen
@@ -202,13 +210,22 @@ def histories_from(
     Two rows with the same URN, date, kind and inspection number are one inspection (the same
     inspection read from two files): the first is kept.
     """
-    rows: dict[str, dict[tuple[object, ...], HistoryInspection]] = {}
+    rows: dict[str, list[HistoryInspection]] = {}
     for inspection in inspections:
-        key = (inspection.date, inspection.kind, inspection.inspection_number)
-        rows.setdefault(inspection.urn, {}).setdefault(key, inspection)
+        found = rows.get(inspection.urn)
+        if found is None:
+            rows[inspection.urn] = [inspection]
+        else:
+            found.append(inspection)
     known = dict(establishments or {})
     out: dict[str, InspectionHistory] = {}
     for urn in sorted(set(rows) | set(known)):
         establishment = known.get(urn) or Establishment(urn)
-        out[urn] = InspectionHistory(establishment, tuple(rows.get(urn, {}).values()))
+        items = rows.get(urn, [])
+        if len(items) > 1:
+            seen: dict[tuple[object, ...], HistoryInspection] = {}
+            for item in items:
+                seen.setdefault((item.date, item.kind, item.inspection_number), item)
+            items = list(seen.values())
+        out[urn] = InspectionHistory(establishment, tuple(items))
     return out
