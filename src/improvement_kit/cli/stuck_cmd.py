@@ -66,6 +66,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--merged", action="store_true", help="also follow 'merged' links")
     p.add_argument("--amalgamated", action="store_true", help="also follow 'amalgamated' links")
+    p.add_argument(
+        "--only",
+        metavar="SCHOOLS.csv",
+        help="classify only the URNs in the URN column of this CSV (e.g. the schools open on "
+        "the date asked, from GIAS or Ofsted's latest-inspections file)",
+    )
     p.add_argument("--types", metavar="TYPES.csv", help="recorded types (URN,Type,RecordedOn)")
     p.add_argument(
         "--column",
@@ -160,13 +166,13 @@ def _stuck(args: argparse.Namespace) -> int:
         summary_text,
     )
     from improvement_kit.history.lineage import Lineage, read_links
-    from improvement_kit.history.loading import load_histories, read_types
+    from improvement_kit.history.loading import load_histories, read_types, read_urns
     from improvement_kit.history.ofsted_mi import parse_column_map
 
     encoding = check_encoding(args.encoding)
     columns = parse_column_map(args.column)
     definition = _definition(args)
-    inputs = [*args.history, args.links, args.types]
+    inputs = [*args.history, args.links, args.types, args.only]
     outputs = _outputs(args)
     for path in outputs.values():  # refuse before any work: an input, a folder, an existing file
         check_output(path, overwrite=args.force, inputs=inputs)
@@ -177,8 +183,11 @@ def _stuck(args: argparse.Namespace) -> int:
     lineage = Lineage.from_links(links, merged=args.merged, amalgamated=args.amalgamated)
     for predecessor, successor in loaded.predecessor_pairs:
         lineage.add(predecessor, successor)
+    only = read_urns(args.only, encoding=encoding) if args.only else None
     as_of = args.as_of or today()
-    analysis = classify_all(loaded.histories, lineage, definition, as_of, la=args.la, types=types)
+    analysis = classify_all(
+        loaded.histories, lineage, definition, as_of, la=args.la, types=types, only=only
+    )
     files: dict[Path, bytes] = {}
     if outputs:
         files[outputs["csv"]] = results_to_csv(analysis).encode("utf-8")

@@ -30,6 +30,7 @@ __all__ = [
     "from_case",
     "load_histories",
     "read_types",
+    "read_urns",
 ]
 
 #: Files read as the library's case files; everything else is read as an Ofsted MI CSV.
@@ -121,6 +122,20 @@ def read_types(path: str | Path, *, encoding: str = "utf-8-sig") -> dict[str, Re
             fields[at["RecordedBy"]].strip() if "RecordedBy" in at else "",
             fields[at["Basis"]].strip() if "Basis" in at else "",
         )
+    return out
+
+
+def read_urns(path: str | Path, *, encoding: str = "utf-8-sig") -> set[str]:
+    """The URNs in the ``URN`` column of a CSV file (other columns ignored), checked."""
+    file = str(path)
+    header, rows = read_rows(Path(path), encoding=encoding, required=("URN",), header_search=6)
+    at = header.index("URN")
+    out: set[str] = set()
+    for row, fields in rows:
+        urn = fields[at].strip()
+        if not (urn.isascii() and urn.isdigit()):
+            raise DataFileError(file, row, "URN", f"{urn!r} is not a URN (digits)")
+        out.add(urn)
     return out
 
 
