@@ -325,3 +325,63 @@ def test_bad_input_to_the_stuck_command_exits_2_in_one_line_and_writes_nothing(
     assert err.count("\n") == 1
     assert expected in err
     assert not out.exists()
+
+
+def test_a_urn_at_the_time_of_inspection_column_gives_a_predecessor(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "mi.csv",
+        "URN,URN at time of latest full inspection,Inspection type,Inspection start date,Overall effectiveness",
+        "140001,100001,Section 5,10/05/2016,3",
+        "140001,NULL,Section 5,10/05/2019,3",
+    )
+    read = read_mi_csv(path, columns={"urn_at_inspection": "URN at time of latest full inspection"})
+    assert read.predecessor_pairs == (("100001", "140001"),)
+    assert [(i.urn, i.date.year) for i in read.inspections] == [("100001", 2016), ("140001", 2019)]
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (["--encoding", "latin-2"], "--encoding: 'latin-2' is not one of utf-8-sig, utf-8, cp1252"),
+        (["--column", "when=Date"], "--column: 'when=Date' is not ROLE=COLUMN"),
+        (["--la", "83"], "'83' is not a 3-digit LA code"),
+        (
+            ["--definition", "dfe-2025", "--minimum-full", "3"],
+            "apply to --definition ofsted-2020 only",
+        ),
+    ],
+)
+def test_bad_options_are_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], expected: str
+) -> None:
+    mi = stuck_school_file(tmp_path / "mi.csv")
+    try:
+        status = main(["stuck", str(mi), "--links", str(links(tmp_path / "l.csv")), *extra])
+    except SystemExit as exc:  # argparse's own usage error
+        status = exc.code  # type: ignore[assignment]
+    assert status == 2
+    err = capsys.readouterr().err
+    assert expected in err
+    assert err.count("\n") == 1
+
+
+def test_the_output_folder_may_not_hold_an_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mi = stuck_school_file(tmp_path / "stuck-ofsted-2020.csv")
+    assert (
+        main(
+            [
+                "stuck",
+                str(mi),
+                "--links",
+                str(links(tmp_path / "l.csv")),
+                "-o",
+                str(tmp_path),
+                "--force",
+            ]
+        )
+        == 2
+    )
+    assert "is one of the inputs" in capsys.readouterr().err
+    assert mi.read_text().startswith("URN,")
