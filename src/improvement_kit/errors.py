@@ -11,6 +11,8 @@ catch one class. The tree::
     ├── InputError                  bad input data; ``path`` names the field, ``value`` the value
     │   └── CaseFileError           a case file that cannot be read or does not validate
     ├── RuleDataError               a rule table that does not validate (file, row, field)
+    ├── DataFileError               a data file (inspection history, links) that cannot be
+    │                               read: the message names file, row and column
     ├── NoRuleInForceError          no version of a rule is in force on the date asked
     ├── PluginError                 a plugin that failed to load, returned bad data, raised
     │                               or called ``sys.exit`` (named in the message)
@@ -34,6 +36,7 @@ from collections.abc import Sequence
 __all__ = [
     "CalendarError",
     "CaseFileError",
+    "DataFileError",
     "DateOutOfRangeError",
     "DocumentError",
     "DocumentOutputError",
@@ -124,6 +127,24 @@ class RuleDataError(ImprovementKitError, ValueError):
         if field is not None:
             where += f", field {field!r}"
         super().__init__(f"{where}: {problem}")
+
+
+class DataFileError(ImprovementKitError, ValueError):
+    """A data file (an Ofsted management-information CSV, a GIAS links file, a types file)
+    that cannot be read: one line naming the file, the row (the header is row 1, as a
+    spreadsheet shows it) and the column."""
+
+    def __init__(self, file: str, row: int | None, column: str | None, problem: str) -> None:
+        self.file = file
+        self.row = row
+        self.column = column
+        self.problem = problem
+        where = file
+        if row is not None:
+            where += f", row {row}"
+        if column is not None:
+            where += f", column {column!r}"
+        super().__init__(_one_line(f"{where}: {problem}", MAX_MESSAGE))
 
 
 class NoRuleInForceError(ImprovementKitError, LookupError):

@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         plugin_new_cmd,
         plugins_cmd,
         rules_cmd,
+        stuck_cmd,
         timeline_cmd,
     )
 
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         plugins_cmd,
         plugin_new_cmd,
         rules_cmd,
+        stuck_cmd,
     ):
         module.register(sub)
     return parser
