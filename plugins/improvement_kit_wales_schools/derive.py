@@ -16,6 +16,7 @@ import attrs
 from improvement_kit.calendar import calendar_days_elapsed
 from improvement_kit.model import Category, CategoryNotice, CategoryRemoved, TimelineItem, Window
 from improvement_kit.rules import describe_day
+from improvement_kit_wales_schools.events import FollowUpRemoved
 
 if TYPE_CHECKING:
     from improvement_kit.timeline import TimelineContext
@@ -28,7 +29,10 @@ _GROUND = {Category.SIGNIFICANT_IMPROVEMENT: "7", Category.SPECIAL_MEASURES: "8"
 def derive_items(context: TimelineContext) -> list[TimelineItem]:
     """The s.11(5) power for every Estyn s.37(2) notice, and a warning about s.4(4)."""
     items: list[TimelineItem] = []
-    removals = context.case.of_type(CategoryRemoved)
+    removals = sorted(
+        [*context.case.of_type(CategoryRemoved), *context.case.of_type(FollowUpRemoved)],
+        key=lambda event: event.date,
+    )
     for notice in context.case.of_type(CategoryNotice):
         if notice.category not in _GROUND:
             continue
