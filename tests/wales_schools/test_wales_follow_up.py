@@ -218,3 +218,46 @@ def test_insufficient_progress_in_significant_improvement_brings_a_revisit_a_yea
     # "in a further 12 months' time": Thu 8 Feb 2024 -> Sat 8 Feb 2025 (indicative).
     item = t.get("estyn-follow-up.revisit-after-insufficient-progress")
     assert item.due == D("2025-02-08") and item.rule.grade is VerificationGrade.SECONDARY
+
+
+SUMMER_2014 = {
+    "type": "term-dates",
+    "date": "2014-07-01",
+    "holidays": [{"start": "2014-07-23", "end": "2014-09-02", "reason": "summer holiday"}],
+}
+
+
+def test_the_action_plan_counts_on_the_schools_calendar_when_the_case_gives_its_holidays(
+    plugins: Plugins,
+) -> None:
+    report = {"type": "final-report-received", "date": "2014-07-11"}
+    # School calendar (the 1998 definition, carried into 2006 unverified): 45 working days
+    # following Fri 11 Jul 2014, summer holiday Wed 23 Jul - Tue 2 Sep skipped: 14-18 Jul (5),
+    # 21-22 Jul (7), 3-5 Sep (10), 8-12 (15), 15-19 (20), 22-26 (25), 29 Sep-3 Oct (30),
+    # 6-10 (35), 13-17 (40), 20-24 Oct (45) -> Fri 24 Oct 2014.
+    with_holidays = timeline(plugins, "welsh-maintained-school", SUMMER_2014, report)
+    assert with_holidays.get("piap.due").due == D("2014-10-24")
+    # No holidays given: the regional calendar. 14 Jul-22 Aug (30), [Mon 25 Aug bank
+    # holiday], 26-29 Aug (34), 1-5 Sep (39), 8-12 (44), Mon 15 Sep (45).
+    regional = timeline(plugins, "welsh-maintained-school", report)
+    assert regional.get("piap.due").due == D("2014-09-15")
+
+
+def test_a_report_under_the_1998_regulations_counts_their_working_days(plugins: Plugins) -> None:
+    t = timeline(
+        plugins,
+        "welsh-maintained-school",
+        {
+            "type": "term-dates",
+            "date": "2005-01-01",
+            "holidays": [{"start": "2005-05-30", "end": "2005-06-03", "reason": "half term"}],
+        },
+        {"type": "final-report-received", "date": "2005-05-13"},
+    )
+    item = t.get("piap.due")
+    assert item.rule.id == "W-PIAP-1998" and item.rule.grade is VerificationGrade.UNVERIFIED
+    # A one-week half term (Mon 30 May - Fri 3 Jun 2005) is not "longer than a week": its days
+    # count, except the bank holiday Mon 30 May. Fri 13 May 2005: 16-20 (5), 23-27 (10),
+    # 31 May-3 Jun (14), 6-10 (19), 13-17 (24), 20-24 (29), 27 Jun-1 Jul (34), 4-8 (39),
+    # 11-15 Jul (44), Mon 18 Jul (45).
+    assert item.due == D("2005-07-18")
