@@ -33,6 +33,7 @@ __all__ = [
     "ASSUMED_2014",
     "CAPACITIES",
     "COLOURS",
+    "FOLLOW_UP_LEVELS",
     "GROUPS",
     "ROUNDS",
     "SUPPORT_DAYS",
@@ -58,6 +59,15 @@ FIRST_CAPACITY_ONLY = "2017/18"
 COLOURS: tuple[str, ...] = ("green", "yellow", "amber", "red")
 CAPACITIES: tuple[str, ...] = ("A", "B", "C", "D")
 GROUPS: tuple[int, ...] = (1, 2, 3, 4)
+#: Estyn follow-up levels a portfolio row may name (``none`` for a school not in follow-up).
+FOLLOW_UP_LEVELS: tuple[str, ...] = (
+    "none",
+    "special-measures",
+    "significant-improvement",
+    "estyn-review",
+    "estyn-monitoring",
+    "local-authority-monitoring",
+)
 
 
 def check_round(value: str, rounds: Sequence[str] = ROUNDS) -> str:
@@ -270,6 +280,7 @@ class PortfolioRow:
     colour: str
     standards_group: int | None = None
     colour_from_scheme: bool = False
+    follow_up: str | None = None
 
 
 def read_portfolio(text: str, scheme: Scheme = ASSUMED_2014) -> list[PortfolioRow]:
@@ -306,10 +317,17 @@ def read_portfolio(text: str, scheme: Scheme = ASSUMED_2014) -> list[PortfolioRo
                 colour, derived = scheme.colour(round_, capacity, group), True
             except InputError as exc:
                 raise InputError(f"{where}: {exc.path}", exc.value, exc.problem) from None
+        follow_up = (record.get("follow_up") or "").strip().lower() or None
+        if follow_up is not None and follow_up not in FOLLOW_UP_LEVELS:
+            raise InputError(
+                f"{where}: follow_up",
+                follow_up,
+                f"is not an Estyn follow-up level ({', '.join(FOLLOW_UP_LEVELS)})",
+            )
         if (school, round_) in seen:
             raise InputError(f"{where}: school", school, f"appears twice in {round_}")
         seen.add((school, round_))
-        rows.append(PortfolioRow(school, round_, capacity, colour, group, derived))
+        rows.append(PortfolioRow(school, round_, capacity, colour, group, derived, follow_up))
     if not rows:
         raise InputError("input", "", "has no rows")
     return rows
@@ -340,6 +358,11 @@ def summarise(rows: Sequence[PortfolioRow], scheme: Scheme = ASSUMED_2014) -> di
                 else None
             ),
             "colour_from_scheme": sum(r.colour_from_scheme for r in these),
+            "follow_up": (
+                _shares(Counter(r.follow_up for r in these), FOLLOW_UP_LEVELS, total)
+                if any(r.follow_up for r in these)
+                else None
+            ),
         }
         if previous is not None:
             entry["movement"] = {
@@ -421,7 +444,7 @@ def summary_csv(summary: Mapping[str, Any]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["round", "dimension", "value", "count", "share", "movement"])
     for round_, entry in summary["rounds"].items():
-        for dimension in ("standards_group", "capacity", "colour"):
+        for dimension in ("standards_group", "capacity", "colour", "follow_up"):
             block = entry[dimension]
             if block is None:
                 continue
@@ -457,7 +480,8 @@ def write_chart(summary: Mapping[str, Any], path: Path) -> None:
         bottoms = [b + c for b, c in zip(bottoms, counts, strict=True)]
     ax.set_ylabel("schools")
     ax.set_title("National categorisation: schools by support category")
-    ax.legend(loc="upper right", fontsize="small")
+    ax.set_ylim(0, max([*bottoms, 1]) * 1.1)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
     if summary["scheme"]["used"]:
         fig.text(
             0.01,

@@ -131,8 +131,9 @@ def _round(value: object) -> str:
 class CategorisationRecorded(Event):
     """A school's national categorisation for one round (academic year ``2015/16``).
 
-    ``standards_group`` (1-4) exists for 2014/15 to 2016/17 only; ``colour`` may be left out
-    where the configured matrix gives it.
+    ``standards_group`` (1-4) exists for 2014/15 to 2016/17 only (and is required then);
+    ``colour`` left out is taken from the placeholder matrix (unverified), and
+    ``colour_from_scheme`` then becomes true.
     """
 
     TYPE: ClassVar[str] = "categorisation-recorded"
@@ -140,11 +141,16 @@ class CategorisationRecorded(Event):
     capacity: Capacity
     standards_group: int | None = None
     colour: Colour | None = None
+    colour_from_scheme: bool = False
 
     def __attrs_post_init__(self) -> None:
-        from improvement_kit_wales_schools.categorisation import check_record
+        from improvement_kit_wales_schools.categorisation import colour_for
 
-        check_record(self.round, self.standards_group)
+        derived = colour_for(self.round, self.capacity.value, self.standards_group)
+        if self.colour is None:
+            # The placeholder matrix (unverified) fills a colour the case does not give.
+            object.__setattr__(self, "colour", Colour(derived))
+            object.__setattr__(self, "colour_from_scheme", True)
 
 
 EVENT_TYPES: tuple[type[Event], ...] = (

@@ -110,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         plugins_cmd,
         rules_cmd,
         timeline_cmd,
+        wales_cmd,
     )
 
     parser = _Parser(
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         plugins_cmd,
         plugin_new_cmd,
         rules_cmd,
+        wales_cmd,
     ):
         module.register(sub)
     return parser
