@@ -191,3 +191,20 @@ def test_a_pru_gets_no_governing_body_powers_but_an_unverified_status(plugins: P
     t = build_timeline(case_from_data(data), plugins=plugins)
     assert {i.rule.id for i in t.items if i.id.startswith("pru.")} == {"W-PRU-01", "W-PRU-02"}
     assert not [i for i in t.items if i.kind is ItemKind.POWER]
+
+
+def test_the_welsh_ministers_copy_their_notice_the_same_day(plugins: Plugins) -> None:
+    t = timeline(
+        plugins,
+        {
+            "type": "warning-notice-given",
+            "date": "2016-05-09",
+            "given_by": "welsh-ministers",
+            "compliance_period_end": "2016-06-24",
+        },
+    )
+    # s.10(3) "at the same time": Mon 9 May 2016; s.11(3) opens the day after the compliance
+    # period, Sat 25 Jun 2016.
+    copies = t.get("warning-notice.copies")
+    assert copies.rule.id == "W-WM-05" and copies.due == D("2016-05-09")
+    assert t.get("welsh-ministers-power.s11-3").window == Window(D("2016-06-25"), None)
