@@ -10,6 +10,60 @@ def _table_row(cells: list[str]) -> str:
     return "   * - " + "\n     - ".join(c.replace("\n", " ") or "—" for c in cells)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _point(point: Any) -> str:
+    """A deadline point in words: ``20 working days following``."""
+    from improvement_kit.rules import deadlines as d
+
+    if isinstance(point, d.WorkingDaysFollowing):
+        return f"{_plural(point.n, 'working day')} following"
+    if isinstance(point, d.WorkingDaysBeginningWith):
+        return f"the {point.n}th working day beginning with"
+    if isinstance(point, d.MonthsFollowing):
+        return f"{_plural(point.n, 'calendar month')} following"
+    if isinstance(point, d.CalendarDaysElapsed):
+        return f"once not less than {_plural(point.n, 'day')} have elapsed since ({point.reading})"
+    if isinstance(point, d.CalendarDaysFollowing):
+        return f"{_plural(point.n, 'calendar day')} following"
+    if isinstance(point, d.OnAnchor):
+        return "on the day of"
+    if isinstance(point, d.SpecifiedInNotice):
+        return f"the date the notice specifies ({point.field.replace('_', ' ')})"
+    return repr(point)
+
+
+def describe_rule_deadline(rule: Any) -> str:
+    """The rule's deadline in prose, with its anchor, calendar and any repetition."""
+    from improvement_kit.rules import deadlines as d
+
+    deadline = rule.deadline
+    if deadline is None:
+        return ""
+    anchor = rule.anchor_label or rule.anchor
+    if isinstance(deadline, d.WindowOf):
+        start = _point(deadline.start)
+        text = f"open {'' if start.startswith('once') else 'from '}{start} {anchor}"
+        if deadline.end is not None:
+            text += f", until {_point(deadline.end)} {anchor}"
+    elif isinstance(deadline, d.SpecifiedInNotice):
+        text = _point(deadline)
+    else:
+        text = f"{_point(deadline)} {anchor}"
+    if "working day" in text:
+        text += f" (calendar: {rule.calendar.value})"
+    if rule.repeat is not None:
+        text += (
+            f"; then every {_point(rule.repeat.every).removesuffix(' following')}, "
+            f"at most {rule.repeat.times} times"
+        )
+        if rule.repeat.until:
+            text += f", until {' or '.join(rule.repeat.until)}"
+    return text
+
+
 def write_catalogue(out_dir: Path) -> list[str]:
     """Write one page per jurisdiction; return the page names."""
     from improvement_kit.plugins import Plugins
@@ -35,7 +89,7 @@ def write_catalogue(out_dir: Path) -> list[str]:
             _table_row(["id", "title", "item", "deadline", "in force", "source", "grade"]),
         ]
         for rule in sorted(book, key=lambda r: r.id):
-            deadline = repr(rule.deadline) if rule.deadline is not None else ""
+            deadline = describe_rule_deadline(rule)
             source = rule.source.citation
             if rule.source.url:
                 source = f"`{source} <{rule.source.url}>`__"

@@ -18,6 +18,7 @@ from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
 from improvement_kit.model import Inspection, Inspectorate, ProviderType, framework_for
 from improvement_kit.rules import rule_files
+from improvement_kit_wales_schools.events import EVENT_TYPES
 
 if TYPE_CHECKING:
     from improvement_kit.context import TimelineContext
@@ -41,6 +42,7 @@ JURISDICTION = Jurisdiction(
     ),
     country="wales",
     rule_tables=rule_files(__name__),
+    event_types=EVENT_TYPES,
     code_rules=("W-CAT-01", "W-FU-2017", "W-FU-2022"),
 )
 

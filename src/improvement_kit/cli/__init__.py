@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         rules_cmd,
         stuck_cmd,
         timeline_cmd,
+        wales_cmd,
     )
 
     parser = _Parser(
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
         plugin_new_cmd,
         rules_cmd,
         stuck_cmd,
+        wales_cmd,
     ):
         module.register(sub)
     return parser
