@@ -41,6 +41,11 @@ def register(sub: Any) -> None:
         metavar="FILE.docx",
         help="render this edited copy of the template (same fields) instead of the shipped one",
     )
+    r.add_argument(
+        "--house-style",
+        metavar="FILE.docx",
+        help="the authority's house style: styles, fonts, margins, header and footer (logo)",
+    )
     _limit_options(r)
     r.set_defaults(handler=_render)
 
@@ -163,6 +168,7 @@ def _render(args: argparse.Namespace) -> int:
         pdf=args.pdf,
         template_file=args.template_file,
         limits=_limits(args),
+        house_style=args.house_style,
     )
     print(f"wrote {result.docx}")
     if result.pdf is not None:
