@@ -285,6 +285,8 @@ def house_style(
         after=12,
     )
     _paragraph_style(doc, "Body Text", after=8)
+    # the last paragraph(s) before a signature: the sign-off never starts a page of its own
+    _paragraph_style(doc, "Closing Paragraph", base="Body Text", keep_next=True)
     _paragraph_style(doc, "Letterhead", align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
     _paragraph_style(doc, "Letterhead Name", base="Letterhead", bold=True)
     _paragraph_style(doc, "Address", after=0, keep_next=True, keep_lines=True)
@@ -562,7 +564,18 @@ def salutation(doc: Any) -> None:
 def signature(
     doc: Any, closing: str = "Yours sincerely,", person: str = "signatory", on_behalf: bool = True
 ) -> None:
-    """The closing, space to sign, name and title: kept together on one page."""
+    """The closing, space to sign, name and title: kept together on one page, and with the
+    letter's last paragraph (through any optional paragraphs just before it)."""
+    after_endif = False
+    for paragraph in reversed(doc.paragraphs):
+        if paragraph.style.name == "Tag":
+            after_endif = paragraph.text.strip() == "{%p endif %}"
+            continue
+        if paragraph.style.name != "Body Text":
+            break
+        paragraph.style = doc.styles["Closing Paragraph"]
+        if not after_endif:
+            break
     para(doc, closing, style="Closing")
     para(doc, "{{ " + person + ".name }}", style="Signature Name")
     if on_behalf:

@@ -144,6 +144,7 @@ def test_letters_greet_by_title_and_surname_and_sign_with_name_and_role_together
         signed = [p for p in pages if "Yours sincerely," in p]
         assert len(signed) == 1, name
         lines = _body_lines(signed[0])
+        assert lines.index("Yours sincerely,") > 0, f"{name}: the sign-off starts a page"
         at = lines.index("Dr Ruth Marston")
         assert lines[at + 1] == "Director of Children’s Services", name
         assert lines[at + 2] == "For and on behalf of Exampleshire County Council", name

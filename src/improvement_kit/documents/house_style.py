@@ -56,6 +56,7 @@ REQUIRED_STYLES: dict[str, str] = {
     "Title": "Title",
     "DocumentSubtitle": "Document Subtitle",
     "BodyText": "Body Text",
+    "ClosingParagraph": "Closing Paragraph",
     "Letterhead": "Letterhead",
     "LetterheadName": "Letterhead Name",
     "Address": "Address",
