@@ -149,3 +149,42 @@ def test_the_required_styles_are_the_ones_the_templates_use() -> None:
     used.discard("Tag")  # paragraphs holding only {%p %} tags: removed when rendered
     assert used <= set(REQUIRED_STYLES)
     assert {"Heading1", "Heading2", "BodyText", "KitTable", "TableHeading"} <= used
+
+
+def test_a_batch_renders_every_row_with_the_house_style_and_refuses_a_bad_one_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "examples" / "demo", tmp_path / "cases")
+    cases = tmp_path / "cases"
+    for extra in cases.iterdir():
+        if extra.suffix != ".yaml":
+            extra.unlink() if extra.is_file() else shutil.rmtree(extra)
+    common = [
+        "batch",
+        "england-maintained:warning-notice",
+        str(cases),
+        "--data",
+        str(ROOT / "examples/data/demo.yaml"),
+        "--quiet",
+        "--workers",
+        "2",
+    ]
+    bad = _write(tmp_path / "bad.docx", b"not a zip file")
+    status = main([*common, "-o", str(tmp_path / "refused"), "--house-style", str(bad)])
+    assert status == 2 and not (tmp_path / "refused").exists()
+    assert "must be a Word .docx" in capsys.readouterr().err
+    status = main([*common, "-o", str(tmp_path / "out"), "--house-style", str(NORTHMOOR)])
+    assert status == 0, capsys.readouterr().err
+    written = sorted((tmp_path / "out").glob("*.docx"))
+    assert written
+    for path in written:
+        data = path.read_bytes()
+        assert _member(data, "word/styles.xml") == _member(
+            NORTHMOOR.read_bytes(), "word/styles.xml"
+        )
+        assert (
+            'descr="Northmoor Borough Council logo"'
+            in docx.Document(io.BytesIO(data)).sections[0].header._element.xml
+        )

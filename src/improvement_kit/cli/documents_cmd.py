@@ -78,6 +78,11 @@ def register(sub: Any) -> None:
         metavar="FILE.docx",
         help="render this edited copy of the template (same fields) instead of the shipped one",
     )
+    b.add_argument(
+        "--house-style",
+        metavar="FILE.docx",
+        help="the authority's house style: styles, fonts, margins, header and footer (logo)",
+    )
     _limit_options(b)
     b.set_defaults(handler=_batch)
 
@@ -212,11 +217,18 @@ class _Progress:
 def _batch(args: argparse.Namespace) -> int:
     import concurrent.futures
 
-    from improvement_kit.documents import find_template, load_extra, render_batch
+    from improvement_kit.documents import (
+        find_template,
+        load_extra,
+        load_house_style,
+        render_batch,
+    )
 
     if args.workers < 1:
         raise DocumentError("--workers must be at least 1")
     limits = _limits(args)
+    # a bad house style is one error, not one per row
+    house = None if args.house_style is None else load_house_style(args.house_style)
     # an unknown id or a missing template file is a usage error, not 1,000 row errors
     find_template(args.template_id, template_file=args.template_file)
     source = Path(args.input)
@@ -240,6 +252,7 @@ def _batch(args: argparse.Namespace) -> int:
             progress=progress,
             template_file=args.template_file,
             limits=limits,
+            house_style=house,
         )
     finally:
         if executor is not None:
