@@ -1166,7 +1166,7 @@ def progress_review() -> Any:
             "{{ s.resources }}",
         ],
         "s in next_steps",
-        [1.3, 4.3, 2.4, 2.5, 2.1, 2.1, 1.9],
+        [1.3, 4.0, 2.4, 2.5, 2.1, 2.1, 2.2],
         small=True,
     )
     heading(doc, "Recorded by", 2)
