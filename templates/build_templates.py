@@ -1,118 +1,432 @@
-"""Build the England maintained-school Word templates from code, so they are reproducible.
+"""Build the England maintained-school Word templates and the house styles from code, so
+they are reproducible.
 
 Run ``python templates/build_templates.py`` from the repository root; it rewrites
-``templates/england_maintained/*.docx``. The committed .docx files are the product: local
-authority staff may edit them in Word (keep each ``{{ tag }}`` typed in one go, then run
-``improvement-kit templates check FILE``). Every tag sits in a single run here, and every
-``{%p ... %}`` / ``{%tr ... %}`` in a paragraph or table row of its own, as docxtpl requires.
+``templates/england_maintained/*.docx``, the built-in neutral house style
+(``src/improvement_kit/documents/house_styles/neutral.docx``) and the example council's
+(``examples/plugins/northmoor/src/northmoor_closures/house-style.docx``). The committed .docx
+files are the product: local authority staff may edit them in Word (keep each ``{{ tag }}``
+typed in one go, then run ``improvement-kit templates check FILE``). Every tag sits in a single
+run here, and every ``{%p ... %}`` / ``{%tr ... %}`` in a paragraph or table row of its own, as
+docxtpl requires.
+
+Every template is built on the neutral house style and uses its named paragraph, character
+and table styles only (no direct formatting), so a council restyles every document by
+supplying one house style (``render --house-style FILE``). The layout rules (keep headings
+with the next paragraph, keep signature blocks together, widow and orphan control, repeat
+table header rows, never split a table row) live in those styles and in each table's row
+properties; column widths are fixed per table to fit their content.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import struct
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
+ROOT = Path(__file__).resolve().parents[1]
 OUT = Path(__file__).resolve().parent / "england_maintained"
+NEUTRAL_OUT = ROOT / "src" / "improvement_kit" / "documents" / "house_styles" / "neutral.docx"
+NORTHMOOR_OUT = (
+    ROOT / "examples" / "plugins" / "northmoor" / "src" / "northmoor_closures" / "house-style.docx"
+)
 FIXED = dt.datetime(2026, 1, 1)
-NAVY = RGBColor(0x1F, 0x3A, 0x5F)
+
+#: Text width of a portrait and a landscape A4 page with the house styles' 2.2 cm side margins.
+PORTRAIT_WIDTH = 16.6
+LANDSCAPE_WIDTH = 25.3
+
+
+# --- house styles ------------------------------------------------------------------------------
+
+
+def _drop_theme_fonts(rpr: Any) -> None:
+    """Remove theme font references (they win over named fonts in Word and LibreOffice)."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        return
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+
+
+def _set_fonts(rpr: Any, font: str) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    _drop_theme_fonts(rpr)
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), font)
+
+
+def _set_lang(rpr: Any, lang: str) -> None:
+    found = rpr.find(qn("w:lang"))
+    if found is None:
+        found = OxmlElement("w:lang")
+        rpr.append(found)
+    found.set(qn("w:val"), lang)
+    found.set(qn("w:eastAsia"), lang)
+    found.set(qn("w:bidi"), "ar-SA")
+
+
+def _paragraph_style(
+    doc: Any,
+    name: str,
+    *,
+    base: str = "Normal",
+    size: float | None = None,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    colour: RGBColor | None = None,
+    align: Any = None,
+    before: float | None = None,
+    after: float | None = None,
+    keep_next: bool | None = None,
+    keep_lines: bool | None = None,
+    left: float | None = None,
+    hanging: float | None = None,
+    font: str | None = None,
+) -> Any:
+    """A named paragraph style (created or adjusted): everything a paragraph looks like."""
+    try:
+        style = doc.styles[name]
+    except KeyError:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles[base]
+        style.quick_style = True
+    if size is not None:
+        style.font.size = Pt(size)
+    if bold is not None:
+        style.font.bold = bold
+    if italic is not None:
+        style.font.italic = italic
+    if colour is not None:
+        style.font.color.rgb = colour
+    if font is not None:
+        _set_fonts(style.element.get_or_add_rPr(), font)
+    fmt = style.paragraph_format
+    if align is not None:
+        fmt.alignment = align
+    if before is not None:
+        fmt.space_before = Pt(before)
+    if after is not None:
+        fmt.space_after = Pt(after)
+    if keep_next is not None:
+        fmt.keep_with_next = keep_next
+    if keep_lines is not None:
+        fmt.keep_together = keep_lines
+    if left is not None:
+        fmt.left_indent = Cm(left)
+    if hanging is not None:
+        fmt.first_line_indent = Cm(-hanging)
+    return style
+
+
+_TABLE_STYLE = """<w:style {ns} w:type="table" w:customStyle="1" w:styleId="KitTable">
+  <w:name w:val="Kit Table"/>
+  <w:basedOn w:val="TableNormal"/>
+  <w:uiPriority w:val="59"/>
+  <w:qFormat/>
+  <w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr>
+  <w:rPr><w:sz w:val="20"/></w:rPr>
+  <w:tblPr>
+    <w:tblBorders>
+      <w:top w:val="single" w:sz="4" w:space="0" w:color="{rule}"/>
+      <w:left w:val="single" w:sz="4" w:space="0" w:color="{rule}"/>
+      <w:bottom w:val="single" w:sz="4" w:space="0" w:color="{rule}"/>
+      <w:right w:val="single" w:sz="4" w:space="0" w:color="{rule}"/>
+      <w:insideH w:val="single" w:sz="4" w:space="0" w:color="{rule}"/>
+      <w:insideV w:val="single" w:sz="4" w:space="0" w:color="{rule}"/>
+    </w:tblBorders>
+    <w:tblCellMar>
+      <w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>
+    </w:tblCellMar>
+  </w:tblPr>
+  <w:tblStylePr w:type="firstRow">
+    <w:rPr><w:b/></w:rPr>
+    <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{shade}"/></w:tcPr>
+  </w:tblStylePr>
+  <w:tblStylePr w:type="firstCol">
+    <w:rPr><w:b/></w:rPr>
+    <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{shade}"/></w:tcPr>
+  </w:tblStylePr>
+</w:style>"""
+
+
+def _fix_bullets(doc: Any, font: str) -> None:
+    """Bullets drawn with the body font ("•", "–") instead of Symbol / Wingdings glyphs, which
+    a PDF would otherwise take from a substitute font."""
+    numbering = doc.part.numbering_part.element
+    for level in numbering.iter(qn("w:lvl")):
+        fmt = level.find(qn("w:numFmt"))
+        if fmt is None or fmt.get(qn("w:val")) != "bullet":
+            continue
+        depth = int(level.get(qn("w:ilvl")))
+        level.find(qn("w:lvlText")).set(qn("w:val"), "•" if depth % 2 == 0 else "–")
+        rpr = level.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            level.append(rpr)
+        for child in list(rpr):
+            rpr.remove(child)
+        _set_fonts(rpr, font)
+
+
+def _png(
+    width: int, height: int, colour: tuple[int, int, int], band: tuple[int, int, int]
+) -> bytes:
+    """A small PNG logo (a coloured block with a band), made without an imaging library."""
+    rows = bytearray()
+    for y in range(height):
+        rows.append(0)
+        for x in range(width):
+            inside = height // 3 <= y < 2 * height // 3 and x > width // 5
+            rows.extend(band if inside else colour)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(bytes(rows), 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
+    """A simple Word field (PAGE, NUMPAGES) in a paragraph."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def house_style(
+    *,
+    name: str,
+    font: str,
+    heading_font: str,
+    accent: RGBColor,
+    shade: str,
+    rule: str,
+    logo: tuple[bytes, str] | None = None,
+    header_lines: tuple[str, ...] = ("{{ authority.name }}",),
+    top_margin: float = 2.0,
+) -> Any:
+    """A house style document: every named style the templates use, the fonts, margins,
+    header and footer of one authority. Its body is only a sample line."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4, not Letter
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.2))
+    section.top_margin = Cm(top_margin)
+    section.bottom_margin = Cm(2.0)
+    section.header_distance = Cm(1.0)
+    section.footer_distance = Cm(1.0)
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(defaults, font)
+    _set_lang(defaults, "en-GB")
+    normal = doc.styles["Normal"]
+    _set_fonts(normal.element.get_or_add_rPr(), font)
+    _set_lang(normal.element.get_or_add_rPr(), "en-GB")
+    normal.font.size = Pt(11)
+    fmt = normal.paragraph_format
+    fmt.space_after = Pt(6)
+    fmt.widow_control = True
+    for fonts in styles.iter(qn("w:rFonts")):  # every style, table styles' parts too
+        _drop_theme_fonts(fonts.getparent())
+    for level, size in ((1, 14), (2, 12), (3, 11)):
+        _paragraph_style(
+            doc,
+            f"Heading {level}",
+            size=size,
+            bold=True,
+            italic=False,
+            colour=accent,
+            before=12 if level > 1 else 6,
+            after=6,
+            keep_next=True,
+            keep_lines=True,
+            font=heading_font,
+        )
+    _paragraph_style(doc, "Title", size=16, bold=True, colour=accent, font=heading_font)
+    title = doc.styles["Title"].paragraph_format
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.keep_with_next = True
+    # Heading 1 is each document's title (one per document), centred
+    doc.styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _paragraph_style(
+        doc,
+        "Document Subtitle",
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        keep_next=True,
+        after=12,
+    )
+    _paragraph_style(doc, "Body Text", after=8)
+    # the last paragraph(s) before a signature: the sign-off never starts a page of its own
+    _paragraph_style(doc, "Closing Paragraph", base="Body Text", keep_next=True)
+    _paragraph_style(doc, "Letterhead", align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
+    _paragraph_style(doc, "Letterhead Name", base="Letterhead", bold=True)
+    _paragraph_style(doc, "Address", after=0, keep_next=True, keep_lines=True)
+    _paragraph_style(doc, "Reference Line", after=0)
+    _paragraph_style(doc, "Salutation", before=12, after=8, keep_next=True)
+    _paragraph_style(doc, "Closing", before=12, after=36, keep_next=True)
+    _paragraph_style(doc, "Signature Name", bold=True, after=0, keep_next=True)
+    _paragraph_style(doc, "Signature Title", after=0, keep_next=True)
+    _paragraph_style(doc, "Signature Last", after=12, keep_next=False)
+    _paragraph_style(doc, "Contact", after=0, keep_next=True)
+    _paragraph_style(doc, "Label", bold=True, before=6, after=4, keep_next=True)
+    _paragraph_style(doc, "List Bullet", after=4)
+    _paragraph_style(doc, "Numbered Item", left=1.0, hanging=1.0, after=6)
+    _paragraph_style(doc, "Table Text", size=10, before=0, after=0)
+    _paragraph_style(doc, "Table Heading", base="Table Text", bold=True)
+    _paragraph_style(doc, "Signature Space", base="Table Text", before=24, after=6)
+    _paragraph_style(doc, "Table Text Small", base="Table Text", size=9)
+    _paragraph_style(doc, "Table Heading Small", base="Table Text Small", bold=True)
+    # a short table kept on one page: every row's text keeps with the next (Word's way)
+    _paragraph_style(doc, "Table Text Kept", base="Table Text", keep_next=True)
+    _paragraph_style(doc, "Table Heading Kept", base="Table Heading", keep_next=True)
+    _paragraph_style(doc, "Header", size=10, bold=True, colour=accent)
+    doc.styles["Header"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _paragraph_style(doc, "Footer", size=8, colour=RGBColor(0x40, 0x40, 0x40))
+    _paragraph_style(doc, "Tag", size=2, after=0)  # holds only a {%p %} tag: removed on render
+    styles.append(parse_xml(_TABLE_STYLE.format(ns=nsdecls("w"), rule=rule, shade=shade)))
+    _fix_bullets(doc, font)
+    header = section.header
+    first = header.paragraphs[0]
+    first.style = doc.styles["Header"]
+    if logo is not None:
+        data, description = logo
+        run = first.add_run()
+        shape = run.add_picture(io.BytesIO(data), height=Cm(1.2))
+        doc_pr = shape._inline.find(qn("wp:docPr"))
+        doc_pr.set("descr", description)
+        doc_pr.set("title", description)
+        first = header.add_paragraph(style="Header")
+    first.add_run(header_lines[0])
+    for line in header_lines[1:]:
+        header.add_paragraph(line, style="Header")
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["Footer"]
+    footer.add_run("Ref: {{ reference }} | {{ school.name }} | OFFICIAL – SENSITIVE | Page ")
+    _field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES", "1")
+    doc.add_paragraph(f"{name}: the house style for documents made by improvement_kit.")
+    _fixed_properties(doc, f"House style: {name}")
+    return doc
+
+
+def _fixed_properties(doc: Any, title: str) -> None:
+    props = doc.core_properties
+    props.title = title
+    props.author = "improvement_kit"
+    props.last_modified_by = "improvement_kit"
+    props.language = "en-GB"
+    props.created = FIXED
+    props.modified = FIXED
+    props.revision = 1
+    props.comments = ""
+    props.keywords = ""
+
+
+def neutral_house_style() -> Any:
+    """The built-in house style: Liberation Sans (metric-compatible with Arial), navy headings."""
+    return house_style(
+        name="Neutral",
+        font="Liberation Sans",
+        heading_font="Liberation Sans",
+        accent=RGBColor(0x1F, 0x3A, 0x5F),
+        shade="DCE3EC",
+        rule="7F7F7F",
+    )
+
+
+def northmoor_house_style() -> Any:
+    """The example council's style: Liberation Serif, green, a logo with alt text."""
+    return house_style(
+        name="Northmoor Borough Council",
+        font="Liberation Serif",
+        heading_font="Liberation Sans",
+        accent=RGBColor(0x1E, 0x5B, 0x3A),
+        shade="DDEBE2",
+        rule="1E5B3A",
+        logo=(
+            _png(120, 40, (0x1E, 0x5B, 0x3A), (0xF2, 0xC1, 0x4E)),
+            "Northmoor Borough Council logo",
+        ),
+        header_lines=("{{ authority.name }}", "Working together for Northmoor’s children"),
+        top_margin=3.4,
+    )
 
 
 # --- building blocks ---------------------------------------------------------------------------
 
 
 def new_document(title: str, *, landscape: bool = False) -> Any:
-    """A document with the house style, a header naming the authority and a footer."""
-    doc = Document()
+    """A document on the neutral house style (styles, margins, header and footer), body empty."""
+    out = io.BytesIO()
+    neutral_house_style().save(out)
+    doc = Document(io.BytesIO(out.getvalue()))
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
     section = doc.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.2))
-    section.top_margin = Cm(2.0)
-    section.bottom_margin = Cm(2.0)
-    normal = doc.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(11)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Arial")
-    normal.paragraph_format.space_after = Pt(6)
-    for level, size in ((1, 14), (2, 12), (3, 11)):
-        style = doc.styles[f"Heading {level}"]
-        style.font.name = "Arial"
-        style.font.size = Pt(size)
-        style.font.color.rgb = NAVY
-        style.font.bold = True
-        style.paragraph_format.space_before = Pt(12)
-        style.paragraph_format.space_after = Pt(6)
-    header = section.header.paragraphs[0]
-    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    run = header.add_run("{{ authority.name }}")
-    run.bold = True
-    run.font.color.rgb = NAVY
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    small = footer.add_run("Ref: {{ reference }} | {{ school.name }} | OFFICIAL – SENSITIVE")
-    small.font.size = Pt(8)
-    props = doc.core_properties
-    props.title = title
-    props.author = "improvement_kit"
-    props.last_modified_by = "improvement_kit"
-    props.created = FIXED
-    props.modified = FIXED
-    props.revision = 1
-    props.comments = ""
-    props.keywords = ""
+    _fixed_properties(doc, title)
     return doc
 
 
-def para(
-    doc: Any,
-    text: str = "",
-    *,
-    bold: bool = False,
-    align: str | None = None,
-    style: str | None = None,
-    size: int | None = None,
-    italic: bool = False,
-) -> Any:
-    """One paragraph with the text in a single run."""
+def para(doc: Any, text: str = "", style: str = "Body Text") -> Any:
+    """One paragraph of a named style with the text in a single run."""
     paragraph = doc.add_paragraph(style=style)
     if text:
-        run = paragraph.add_run(text)
-        run.bold = bold
-        run.italic = italic
-        if size:
-            run.font.size = Pt(size)
-    if align == "right":
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    elif align == "center":
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    elif align == "justify":
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.add_run(text)
     return paragraph
 
 
-def mixed(doc: Any, *parts: tuple[str, bool]) -> Any:
-    """One paragraph of runs (text, bold); each part keeps its tags whole."""
-    paragraph = doc.add_paragraph()
-    for text, bold in parts:
-        paragraph.add_run(text).bold = bold
+def heading(doc: Any, text: str, level: int) -> Any:
+    return doc.add_paragraph(text, style=f"Heading {level}")
+
+
+def mixed(doc: Any, *parts: tuple[str, bool], style: str = "Body Text") -> Any:
+    """One paragraph of runs (text, strong); each part keeps its tags whole."""
+    paragraph = doc.add_paragraph(style=style)
+    for text, strong in parts:
+        run = paragraph.add_run(text)
+        if strong:
+            run.style = doc.styles["Strong"]
     return paragraph
 
 
 def tag(doc: Any, text: str) -> None:
     """A paragraph holding only a docxtpl paragraph tag (``{%p ... %}``)."""
-    doc.add_paragraph().add_run(text)
+    doc.add_paragraph(style="Tag").add_run(text)
 
 
 def bullets(doc: Any, expr: str, item: str = "{{ item }}", var: str = "item") -> None:
@@ -125,26 +439,48 @@ def bullets(doc: Any, expr: str, item: str = "{{ item }}", var: str = "item") ->
 def numbered(doc: Any, expr: str, item: str = "{{ item }}", var: str = "item") -> None:
     """A list numbered (1), (2)... repeated over ``expr``."""
     tag(doc, f"{{%p for {var} in {expr} %}}")
-    paragraph = para(doc, "({{ loop.index }})\t" + item)
-    paragraph.paragraph_format.left_indent = Cm(1.0)
-    paragraph.paragraph_format.first_line_indent = Cm(-1.0)
+    para(doc, "({{ loop.index }})\t" + item, style="Numbered Item")
     tag(doc, "{%p endfor %}")
 
 
-def _shade(cell: Any, colour: str = "DCE3EC") -> None:
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour)
-    properties.append(shading)
+def _row_properties(row: Any, *, header: bool = False) -> None:
+    """Never split the row across pages; a header row repeats on every page (w:tblHeader)."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        trpr.append(OxmlElement("w:tblHeader"))
 
 
-def _cell(cell: Any, text: str, *, bold: bool = False, size: int = 10) -> None:
+def _cell(cell: Any, text: str, style: str) -> None:
     cell.text = ""
-    run = cell.paragraphs[0].add_run(text)
-    run.bold = bold
-    run.font.size = Pt(size)
+    paragraph = cell.paragraphs[0]
+    paragraph.style = style
+    paragraph.add_run(text)
+
+
+def _table(doc: Any, rows: int, widths: list[float], *, first_row: bool, first_col: bool) -> Any:
+    table = doc.add_table(rows=rows, cols=len(widths))
+    table.style = doc.styles["Kit Table"]
+    table.autofit = False
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    for key in list(look.attrib):
+        del look.attrib[key]
+    look.set(qn("w:val"), f"{(0x20 if first_row else 0) | (0x80 if first_col else 0) | 0x400:04X}")
+    look.set(qn("w:firstRow"), "1" if first_row else "0")
+    look.set(qn("w:lastRow"), "0")
+    look.set(qn("w:firstColumn"), "1" if first_col else "0")
+    look.set(qn("w:lastColumn"), "0")
+    look.set(qn("w:noHBand"), "1")
+    look.set(qn("w:noVBand"), "1")
+    for index, width in enumerate(widths):
+        table.columns[index].width = Cm(width)
+    for row in table.rows:
+        for index, width in enumerate(widths):
+            row.cells[index].width = Cm(width)
+    return table
 
 
 def loop_table(
@@ -152,86 +488,101 @@ def loop_table(
     headers: list[str],
     cells: list[str],
     loop: str,
-    widths: list[float] | None = None,
-    size: int = 10,
+    widths: list[float],
+    small: bool = False,
+    kept: bool = False,
 ) -> Any:
-    """A table with a shaded header row and one row per element (``{%tr for ... %}``)."""
-    table = doc.add_table(rows=4, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for index, text in enumerate(headers):
-        _cell(table.rows[0].cells[index], text, bold=True, size=size)
-        _shade(table.rows[0].cells[index])
-    _cell(table.rows[1].cells[0], f"{{%tr for {loop} %}}", size=size)
-    for index, text in enumerate(cells):
-        _cell(table.rows[2].cells[index], text, size=size)
-    _cell(table.rows[3].cells[0], "{%tr endfor %}", size=size)
-    if widths:
-        for row in table.rows:
-            for index, width in enumerate(widths):
-                row.cells[index].width = Cm(width)
+    """A data table: a header row (marked, repeated on each page) and one row per element
+    (``{%tr for ... %}``); no row splits across pages."""
+    text, head = (
+        ("Table Text Small", "Table Heading Small") if small else ("Table Text", "Table Heading")
+    )
+    if kept:
+        text, head = "Table Text Kept", "Table Heading Kept"
+    table = _table(doc, 4, widths, first_row=True, first_col=False)
+    for index, label in enumerate(headers):
+        _cell(table.rows[0].cells[index], label, head)
+    _cell(table.rows[1].cells[0], f"{{%tr for {loop} %}}", text)
+    for index, value in enumerate(cells):
+        _cell(table.rows[2].cells[index], value, text)
+    _cell(table.rows[3].cells[0], "{%tr endfor %}", text)
+    _row_properties(table.rows[0], header=True)
+    for row in table.rows[1:]:
+        _row_properties(row)
     return table
 
 
 def field_table(
-    doc: Any, rows: list[tuple[str, str]], widths: tuple[float, float] = (5.5, 11.0), size: int = 10
+    doc: Any, rows: list[tuple[str, str]], widths: tuple[float, float] = (5.5, 11.1)
 ) -> Any:
-    """A two-column table of labels and values."""
-    table = doc.add_table(rows=len(rows), cols=2)
-    table.style = "Table Grid"
+    """A two-column table of labels (its first column, marked as headers) and values."""
+    table = _table(doc, len(rows), list(widths), first_row=False, first_col=True)
     for index, (label, value) in enumerate(rows):
-        _cell(table.rows[index].cells[0], label, bold=True, size=size)
-        _shade(table.rows[index].cells[0])
-        _cell(table.rows[index].cells[1], value, size=size)
-        table.rows[index].cells[0].width = Cm(widths[0])
-        table.rows[index].cells[1].width = Cm(widths[1])
+        _cell(table.rows[index].cells[0], label, "Table Heading")
+        _cell(table.rows[index].cells[1], value, "Table Text")
+        _row_properties(table.rows[index])
     return table
 
 
 def letterhead(doc: Any, *, addressee: list[str]) -> None:
     """The authority's address, the reference and date, and the addressee block."""
-    para(doc, "{{ authority.department }}", bold=True, align="right")
-    para(doc, "{{ authority.address }}", align="right")
+    para(doc, "{{ authority.department }}", style="Letterhead Name")
+    para(doc, "{{ authority.address }}", style="Letterhead")
     tag(doc, "{%p if authority.telephone %}")
-    para(doc, "Telephone: {{ authority.telephone }}", align="right")
+    para(doc, "Telephone: {{ authority.telephone }}", style="Letterhead")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if authority.email %}")
-    para(doc, "Email: {{ authority.email }}", align="right")
+    para(doc, "Email: {{ authority.email }}", style="Letterhead")
     tag(doc, "{%p endif %}")
-    mixed(doc, ("Our reference: ", True), ("{{ reference }}", False))
-    mixed(doc, ("Date: ", True), ("{{ date }}", False))
-    para(doc)
-    for line in addressee:
-        para(doc, line)
-    para(doc)
+    para(doc, "", style="Reference Line")
+    mixed(doc, ("Our reference: ", True), ("{{ reference }}", False), style="Reference Line")
+    mixed(doc, ("Date: ", True), ("{{ date }}", False), style="Reference Line")
+    # who to contact, where UK council letters put it (never alone on a last page)
+    mixed(
+        doc,
+        ("Please ask for: ", True),
+        ("{{ officer.name }}, {{ officer.title }}", False),
+        style="Reference Line",
+    )
+    tag(doc, "{%p if officer.telephone %}")
+    mixed(doc, ("Telephone: ", True), ("{{ officer.telephone }}", False), style="Reference Line")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if officer.email %}")
+    mixed(doc, ("Email: ", True), ("{{ officer.email }}", False), style="Reference Line")
+    tag(doc, "{%p endif %}")
+    para(doc, "", style="Reference Line")
+    for line in addressee[:-1]:
+        para(doc, line, style="Address")
+    last = para(doc, addressee[-1], style="Address")
+    del last
+
+
+def salutation(doc: Any) -> None:
+    para(doc, "Dear {{ salutation }},", style="Salutation")
 
 
 def signature(
     doc: Any, closing: str = "Yours sincerely,", person: str = "signatory", on_behalf: bool = True
 ) -> None:
-    """The closing, space to sign, name and title."""
-    para(doc, closing)
-    para(doc)
-    para(doc)
-    para(doc, "{{ " + person + ".name }}", bold=True)
-    para(doc, "{{ " + person + ".title }}")
+    """The closing, space to sign, name and title: kept together on one page, and with the
+    letter's last paragraph (through any optional paragraphs just before it)."""
+    after_endif = False
+    for paragraph in reversed(doc.paragraphs):
+        if paragraph.style.name == "Tag":
+            after_endif = paragraph.text.strip() == "{%p endif %}"
+            continue
+        if paragraph.style.name != "Body Text":
+            break
+        paragraph.style = doc.styles["Closing Paragraph"]
+        if not after_endif:
+            break
+    para(doc, closing, style="Closing")
+    para(doc, "{{ " + person + ".name }}", style="Signature Name")
     if on_behalf:
-        para(doc, "For and on behalf of {{ authority.name }}")
-
-
-def contact(doc: Any) -> None:
-    """Who to contact about the document."""
-    mixed(
-        doc,
-        ("Contact: ", True),
-        ("{{ officer.name }}, {{ officer.title }}", False),
-    )
-    tag(doc, "{%p if officer.telephone %}")
-    para(doc, "Telephone: {{ officer.telephone }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if officer.email %}")
-    para(doc, "Email: {{ officer.email }}")
-    tag(doc, "{%p endif %}")
+        para(doc, "{{ " + person + ".title }}", style="Signature Title")
+        para(doc, "For and on behalf of {{ authority.name }}", style="Signature Last")
+    else:
+        para(doc, "{{ " + person + ".title }}", style="Signature Last")
 
 
 # --- the templates --------------------------------------------------------------------------
@@ -247,31 +598,29 @@ _GOVERNING_BODY = [
 def warning_notice() -> Any:
     doc = new_document("Performance standards and safety warning notice")
     letterhead(doc, addressee=_GOVERNING_BODY)
-    para(doc, "PERFORMANCE STANDARDS AND SAFETY WARNING NOTICE", bold=True, align="center", size=14)
-    para(doc, "Section 60 of the Education and Inspections Act 2006", bold=True, align="center")
+    para(doc, "PERFORMANCE STANDARDS AND SAFETY WARNING NOTICE", style="Heading 1")
+    para(doc, "Section 60 of the Education and Inspections Act 2006", style="Document Subtitle")
     mixed(doc, ("School: ", True), ("{{ school.name }} (URN {{ school.urn }})", False))
-    para(doc, "Dear {{ school.chair_of_governors }},")
+    salutation(doc)
     para(
         doc,
         "{{ authority.name }} (“the local authority”) gives this warning notice to the governing "
         "body of {{ school.name }} under section 60 of the Education and Inspections Act 2006 "
         "(“the 2006 Act”). The notice is given on {{ given_on }}.",
-        align="justify",
     )
     para(doc, "The local authority is satisfied that:")
     bullets(doc, "grounds", "{{ ground }}", var="ground")
-    doc.add_heading("1. The matters on which the local authority’s concerns are based", 2)
+    heading(doc, "1. The matters on which the local authority’s concerns are based", 2)
     para(
         doc,
         "The local authority’s concerns are based on the following matters, which are set out in "
         "detail with the facts and circumstances at the school that give rise to them:",
-        align="justify",
     )
     numbered(doc, "matters", "{{ matter }}", var="matter")
-    doc.add_heading("2. The action the governing body is required to take", 2)
+    heading(doc, "2. The action the governing body is required to take", 2)
     para(doc, "To address these concerns the governing body is required to:")
     numbered(doc, "action_required", "{{ action }}", var="action")
-    doc.add_heading("3. The compliance period", 2)
+    heading(doc, "3. The compliance period", 2)
     tag(doc, "{%p if pre_2016 %}")
     para(
         doc,
@@ -280,9 +629,8 @@ def warning_notice() -> Any:
         "that "
         "day (section 60(1)(b) of the 2006 Act). The governing body must take the action required "
         "above by the end of the compliance period.",
-        align="justify",
     )
-    doc.add_heading("4. The governing body’s right to make representations", 2)
+    heading(doc, "4. The governing body’s right to make representations", 2)
     para(
         doc,
         "Before the end of the initial period, that is by {{ representations_deadline }}, the "
@@ -293,7 +641,6 @@ def warning_notice() -> Any:
         "no representations are made, the compliance period is the initial period; if the notice "
         "is confirmed, the compliance period ends with the fifteenth working day following the day "
         "of confirmation (section 60(10)).",
-        align="justify",
     )
     tag(doc, "{%p else %}")
     para(
@@ -303,10 +650,10 @@ def warning_notice() -> Any:
         "{{ compliance_period_end }}. The governing body must comply with this notice, or secure "
         "compliance with it, to the local authority’s satisfaction by the end of the compliance "
         "period.",
-        align="justify",
     )
     tag(doc, "{%p endif %}")
-    doc.add_heading(
+    heading(
+        doc,
         "{% if pre_2016 %}5{% else %}4{% endif %}. The action the local authority is "
         "minded to take",
         2,
@@ -316,7 +663,6 @@ def warning_notice() -> Any:
         "If the governing body fails to take the required action by the end of the compliance "
         "period to the local authority’s satisfaction, the local authority is minded to take the "
         "following action under {{ powers_basis }}:",
-        align="justify",
     )
     bullets(doc, "minded_to_take", "{{ power }}", var="power")
     para(
@@ -325,26 +671,24 @@ def warning_notice() -> Any:
         "reasonable notice in writing that it proposes to do so. The governing body may also make "
         "a complaint to the Secretary of State under sections 496 and 497 of the Education Act "
         "1996.",
-        align="justify",
     )
     signature(doc)
-    doc.add_heading("Copies", 3)
+    heading(doc, "Copies", 3)
     para(
         doc,
         "At the same time as it is given to the governing body, a copy of this notice is given to:",
     )
     bullets(doc, "copies", "{{ person }}", var="person")
-    contact(doc)
     return doc
 
 
 def tpc_warning_notice() -> Any:
-    doc = new_document("Teachers' pay and conditions warning notice")
+    doc = new_document("Teachers’ pay and conditions warning notice")
     letterhead(doc, addressee=_GOVERNING_BODY)
-    para(doc, "TEACHERS’ PAY AND CONDITIONS WARNING NOTICE", bold=True, align="center", size=14)
-    para(doc, "Section 60A of the Education and Inspections Act 2006", bold=True, align="center")
+    para(doc, "TEACHERS’ PAY AND CONDITIONS WARNING NOTICE", style="Heading 1")
+    para(doc, "Section 60A of the Education and Inspections Act 2006", style="Document Subtitle")
     mixed(doc, ("School: ", True), ("{{ school.name }} (URN {{ school.urn }})", False))
-    para(doc, "Dear {{ school.chair_of_governors }},")
+    salutation(doc)
     para(
         doc,
         "{{ authority.name }} (“the local authority”) gives this warning notice to the governing "
@@ -353,13 +697,12 @@ def tpc_warning_notice() -> Any:
         "body has failed to comply, or to secure compliance, with a provision of an order under "
         "section 122 of the Education Act 2002 (the School Teachers’ Pay and Conditions Document) "
         "that applies to a teacher at the school.",
-        align="justify",
     )
-    doc.add_heading("1. The matters on which the local authority’s concerns are based", 2)
+    heading(doc, "1. The matters on which the local authority’s concerns are based", 2)
     numbered(doc, "matters", "{{ matter }}", var="matter")
-    doc.add_heading("2. The action the governing body is required to take", 2)
+    heading(doc, "2. The action the governing body is required to take", 2)
     numbered(doc, "action_required", "{{ action }}", var="action")
-    doc.add_heading("3. The compliance period", 2)
+    heading(doc, "3. The compliance period", 2)
     tag(doc, "{%p if pre_2016 %}")
     para(
         doc,
@@ -371,7 +714,6 @@ def tpc_warning_notice() -> Any:
         "consider any representations and may, if it thinks fit, confirm the notice; if it does, "
         "the compliance period ends with the fifteenth working day following the day of "
         "confirmation (section 60A(10)).",
-        align="justify",
     )
     tag(doc, "{%p else %}")
     para(
@@ -380,29 +722,25 @@ def tpc_warning_notice() -> Any:
         "and ends on {{ compliance_period_end }}. The governing body must comply with this "
         "notice, or secure compliance with it, to the local authority’s satisfaction by the end "
         "of the compliance period.",
-        align="justify",
     )
     tag(doc, "{%p endif %}")
-    doc.add_heading("4. The action the local authority is minded to take", 2)
+    heading(doc, "4. The action the local authority is minded to take", 2)
     para(
         doc,
         "If the governing body fails to comply by the end of the compliance period, the local "
         "authority is minded to take the following action under one or more of sections 64 to 66 "
         "of the 2006 Act:",
-        align="justify",
     )
     bullets(doc, "minded_to_take", "{{ power }}", var="power")
     para(
         doc,
         "Before using any of these powers the local authority will give the governing body "
         "reasonable notice in writing that it proposes to do so.",
-        align="justify",
     )
     signature(doc)
-    doc.add_heading("Copies", 3)
+    heading(doc, "Copies", 3)
     para(doc, "A copy of this notice is given at the same time to:")
     bullets(doc, "copies", "{{ person }}", var="person")
-    contact(doc)
     return doc
 
 
@@ -417,55 +755,54 @@ def causes_of_concern_letter() -> Any:
             "{{ school.address }}",
         ],
     )
-    para(doc, "Dear {{ school.head_teacher }} and {{ school.chair_of_governors }},")
-    para(doc, "{{ school.name }}: confirmation of the agreed causes of concern", bold=True)
+    salutation(doc)
+    para(
+        doc,
+        "{{ school.name }}: confirmation of the agreed causes of concern",
+        style="Heading 1",
+    )
     para(
         doc,
         "Thank you for meeting the local authority on {{ meeting_date }}. This letter confirms, as "
         "agreed at that meeting, the causes of concern about the school, the action the school "
         "will take and how the local authority will support it to remove these concerns.",
-        align="justify",
     )
-    doc.add_heading("Causes of concern", 2)
+    heading(doc, "Causes of concern", 2)
     numbered(doc, "concerns", "{{ concern }}", var="concern")
-    doc.add_heading("Agreed next steps", 2)
+    heading(doc, "Agreed next steps", 2)
     numbered(doc, "agreed_actions", "{{ action }}", var="action")
-    doc.add_heading("Support from the local authority", 2)
+    heading(doc, "Support from the local authority", 2)
     bullets(doc, "support", "{{ offer }}", var="offer")
     tag(doc, "{%p if review_date %}")
     para(
         doc,
         "We will review progress together at a school progress review meeting on "
         "{{ review_date }}.",
-        align="justify",
     )
     tag(doc, "{%p endif %}")
-    doc.add_heading("Status of this letter", 2)
+    heading(doc, "Status of this letter", 2)
     para(
         doc,
         "This letter does not constitute a warning notice. However, as a form of early "
         "intervention, the local authority reserves its right to give a performance standards and "
         "safety warning notice under section 60 of the Education and Inspections Act 2006 in "
         "exceptional circumstances.",
-        align="justify",
     )
     signature(doc)
-    contact(doc)
     return doc
 
 
 def proposed_intervention_notice() -> Any:
     doc = new_document("Notice of proposed intervention")
     letterhead(doc, addressee=_GOVERNING_BODY)
-    para(doc, "NOTICE OF PROPOSED INTERVENTION", bold=True, align="center", size=14)
+    para(doc, "NOTICE OF PROPOSED INTERVENTION", style="Heading 1")
     para(
         doc,
         "Notice under {{ paragraph }} of the Education and Inspections Act 2006",
-        bold=True,
-        align="center",
+        style="Document Subtitle",
     )
     mixed(doc, ("School: ", True), ("{{ school.name }} (URN {{ school.urn }})", False))
-    para(doc, "Dear {{ school.chair_of_governors }},")
+    salutation(doc)
     para(
         doc,
         "On {{ warning_notice_given_on }} {{ authority.name }} (“the local authority”) gave the "
@@ -473,7 +810,6 @@ def proposed_intervention_notice() -> Any:
         "standards and safety{% endif %} warning notice under {{ notice_section }} of the "
         "Education and Inspections Act 2006 (“the 2006 Act”). The compliance period of that "
         "notice ended on {{ compliance_period_end }}.",
-        align="justify",
     )
     tag(doc, "{%p if pre_2016 %}")
     para(
@@ -482,35 +818,30 @@ def proposed_intervention_notice() -> Any:
         "{% if tpc %}the local authority{% else %}the Chief Inspector{% endif %} during the "
         "initial period, or the notice was confirmed ({{ notice_section }}(1)(c) of the 2006 "
         "Act, as it applies to notices given before 18 April 2016).",
-        align="justify",
     )
     tag(doc, "{%p endif %}")
     para(
         doc,
         "The governing body has failed to comply, or to secure compliance, with the notice to the "
         "local authority’s satisfaction by the end of the compliance period. In particular:",
-        align="justify",
     )
     numbered(doc, "failures", "{{ failure }}", var="failure")
-    doc.add_heading("The powers the local authority proposes to use", 2)
+    heading(doc, "The powers the local authority proposes to use", 2)
     para(
         doc,
         "This letter is the reasonable notice in writing required by {{ paragraph }} of the 2006 "
         "Act that the local authority proposes to exercise the following powers:",
-        align="justify",
     )
     bullets(doc, "powers", "{{ power }}", var="power")
     para(
         doc,
         "The local authority proposes to exercise these powers on or after {{ proposed_from }}.",
-        align="justify",
     )
     tag(doc, "{%p if response_by %}")
     para(
         doc,
         "If the governing body wishes the local authority to take anything further into account "
-        "before then, please write to the contact below by {{ response_by }}.",
-        align="justify",
+        "before then, please write to {{ officer.name }} (details above) by {{ response_by }}.",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if power_window_end %}")
@@ -518,19 +849,21 @@ def proposed_intervention_notice() -> Any:
         doc,
         "The power to appoint additional governors is exercisable only within the two months "
         "following the end of the compliance period, that is until {{ power_window_end }}.",
-        align="justify",
     )
     tag(doc, "{%p endif %}")
     signature(doc)
-    contact(doc)
     return doc
 
 
 def statement_of_action() -> Any:
     doc = new_document("Statement of action")
-    para(doc, "{{ school.name }}", bold=True, align="center", size=16)
-    para(doc, "The Authority’s Statement of Action", bold=True, align="center", size=14)
-    para(doc, "(as required by Ofsted: section 15 of the Education Act 2005)", align="center")
+    para(doc, "{{ school.name }}", style="Title")
+    para(doc, "The Authority’s Statement of Action", style="Heading 1")
+    para(
+        doc,
+        "(as required by Ofsted: section 15 of the Education Act 2005)",
+        style="Document Subtitle",
+    )
     field_table(
         doc,
         [
@@ -542,7 +875,7 @@ def statement_of_action() -> Any:
             ("Local authority", "{{ authority.name }}"),
         ],
     )
-    doc.add_heading("1. Scope for closure or federation", 2)
+    heading(doc, "1. Scope for closure or federation", 2)
     loop_table(
         doc,
         [
@@ -560,6 +893,7 @@ def statement_of_action() -> Any:
             "{{ row.following }}",
         ],
         "row in school_capacity",
+        [5.4, 3.4, 2.6, 2.6, 2.6],
     )
     para(
         doc,
@@ -567,7 +901,6 @@ def statement_of_action() -> Any:
         "school and an analysis of three-year rolling trends. The available accommodation and "
         "pupil population of other schools in the locality and bordering on the school’s normal "
         "area are listed below.",
-        align="justify",
     )
     loop_table(
         doc,
@@ -586,34 +919,34 @@ def statement_of_action() -> Any:
             "{{ other.following }}",
         ],
         "other in other_schools",
+        [5.4, 3.4, 2.6, 2.6, 2.6],
     )
-    para(doc, "Local authority commentary on the above data", bold=True)
-    para(doc, "{{ capacity_commentary }}", align="justify")
-    doc.add_heading("2. Target for removal from the category of concern", 2)
+    heading(doc, "Local authority commentary on the above data", 3)
+    para(doc, "{{ capacity_commentary }}")
+    heading(doc, "2. Target for removal from the category of concern", 2)
     para(
         doc,
         "It is the intention of the local authority to secure the school’s removal from the "
         "category of concern ({{ category | lower }}) within a maximum of {{ target_months }} "
         "months. The target date for removal is therefore {{ target_date }}.",
-        align="justify",
     )
-    doc.add_heading("3. Local authority action", 2)
-    para(doc, "Action taken by the local authority before the inspection", bold=True)
+    heading(doc, "3. Local authority action", 2)
+    heading(doc, "Action taken by the local authority before the inspection", 3)
     bullets(doc, "action_before", "{{ step }}", var="step")
-    para(doc, "Action taken by the local authority following the inspection", bold=True)
+    heading(doc, "Action taken by the local authority following the inspection", 3)
     bullets(doc, "action_after", "{{ step }}", var="step")
-    para(doc, "Arrangements to consult with and involve parents", bold=True)
+    heading(doc, "Arrangements to consult with and involve parents", 3)
     bullets(doc, "parents", "{{ step }}", var="step")
-    doc.add_heading("4. Support from the local authority and partners", 2)
-    para(doc, "Availability of local authority resources", bold=True)
+    heading(doc, "4. Support from the local authority and partners", 2)
+    heading(doc, "Availability of local authority resources", 3)
     bullets(doc, "resources", "{{ entry }}", var="entry")
-    para(doc, "Involvement of partners", bold=True)
+    heading(doc, "Involvement of partners", 3)
     bullets(doc, "partners", "{{ entry }}", var="entry")
-    para(
+    heading(
         doc,
         "Support priorities, including action to build the leadership and management "
         "capacity of the school",
-        bold=True,
+        3,
     )
     bullets(doc, "priorities", "{{ entry }}", var="entry")
     para(
@@ -621,9 +954,8 @@ def statement_of_action() -> Any:
         "Full details of all the support offered by the local authority, including quantified "
         "success criteria by which its success may be judged, are set out in the attached local "
         "authority plan of action.",
-        align="justify",
     )
-    doc.add_heading("5. Use of local authority powers", 2)
+    heading(doc, "5. Use of local authority powers", 2)
     tag(doc, "{%p if powers %}")
     para(doc, "The local authority will use the following additional powers:")
     bullets(doc, "powers", "{{ power }}", var="power")
@@ -633,46 +965,54 @@ def statement_of_action() -> Any:
         "The local authority does not propose to use its additional powers at present, for "
         "these reasons:",
     )
-    para(doc, "{{ powers_not_used }}", align="justify")
+    para(doc, "{{ powers_not_used }}")
     tag(doc, "{%p endif %}")
-    para(doc)
-    field_table(
+    heading(doc, "Signed", 2)
+    table = field_table(
         doc,
         [
-            ("Senior adviser", "{{ signatory.name }}, {{ signatory.title }}"),
+            ("Name of senior adviser", "{{ senior_adviser.name }}, {{ senior_adviser.title }}"),
             ("Signature", ""),
             ("Date", "{{ date }}"),
         ],
     )
+    _cell(table.rows[1].cells[1], "", "Signature Space")
     return doc
 
 
 def plan_of_action() -> Any:
     doc = new_document("Local authority plan of action", landscape=True)
-    para(doc, "{{ school.name }}", bold=True, align="center", size=16)
-    para(doc, "Local Authority Plan of Action", bold=True, align="center", size=14)
-    para(doc, "{{ category }} – plan dated {{ date }}", align="center")
+    para(doc, "{{ school.name }}", style="Title")
+    para(doc, "Local Authority Plan of Action", style="Heading 1")
+    para(doc, "{{ category }} – plan dated {{ date }}", style="Document Subtitle")
     tag(doc, "{%p for issue in key_issues %}")
-    doc.add_heading("KEY ISSUE {{ issue.number }}: {{ issue.title }}", 2)
-    para(doc, "{{ issue.source }}", italic=True)
-    table = doc.add_table(rows=2, cols=2)
-    table.style = "Table Grid"
+    heading(doc, "Key issue {{ issue.number }}: {{ issue.title }}", 2)
+    para(doc, "Source: {{ issue.source }}", style="Label")
+    table = _table(doc, 2, [12.65, 12.65], first_row=True, first_col=False)
     _cell(
         table.rows[0].cells[0],
         "Success criteria: the intended outcomes – how success will be "
         "recognised (quantitative and qualitative)",
-        bold=True,
+        "Table Heading",
     )
     _cell(
         table.rows[0].cells[1],
         "Evaluation: date and strategy for each success criterion",
-        bold=True,
+        "Table Heading",
     )
-    _shade(table.rows[0].cells[0])
-    _shade(table.rows[0].cells[1])
-    _cell(table.rows[1].cells[0], "{% for c in issue.success_criteria %}• {{ c }} {% endfor %}")
-    _cell(table.rows[1].cells[1], "{% for e in issue.evaluation %}• {{ e }} {% endfor %}")
-    para(doc)
+    _cell(
+        table.rows[1].cells[0],
+        "{% for c in issue.success_criteria %}• {{ c }} {% endfor %}",
+        "Table Text",
+    )
+    _cell(
+        table.rows[1].cells[1],
+        "{% for e in issue.evaluation %}• {{ e }} {% endfor %}",
+        "Table Text",
+    )
+    _row_properties(table.rows[0], header=True)
+    _row_properties(table.rows[1])
+    para(doc, "Actions for key issue {{ issue.number }}", style="Label")
     loop_table(
         doc,
         [
@@ -694,10 +1034,11 @@ def plan_of_action() -> Any:
             "{{ a.resources }}",
         ],
         "a in issue.actions",
-        size=9,
+        [5.6, 3.0, 2.4, 4.2, 2.9, 4.0, 3.2],
+        small=True,
     )
     tag(doc, "{%p endfor %}")
-    doc.add_heading("SUMMARY FINANCE PLAN", 2)
+    heading(doc, "Summary finance plan", 2)
     table = loop_table(
         doc,
         ["Source", "KI 1", "KI 2", "KI 3", "KI 4", "KI 5", "Totals"],
@@ -711,8 +1052,11 @@ def plan_of_action() -> Any:
             "{{ f.total }}",
         ],
         "f in finance",
+        [6.3, 3.0, 3.0, 3.0, 3.0, 3.0, 4.0],
+        kept=True,
     )
     totals = table.add_row()
+    _row_properties(totals)
     for index, text in enumerate(
         [
             "{{ finance_totals.source }}",
@@ -724,22 +1068,17 @@ def plan_of_action() -> Any:
             "{{ finance_totals.total }}",
         ]
     ):
-        _cell(totals.cells[index], text, bold=True)
-    para(doc)
-    mixed(
-        doc,
-        ("Prepared by: ", True),
-        ("{{ signatory.name }}, {{ signatory.title }}, {{ authority.name }}", False),
-    )
+        _cell(totals.cells[index], text, "Table Heading")
+    heading(doc, "Prepared by", 2)
+    para(doc, "{{ senior_adviser.name }}, {{ senior_adviser.title }}", style="Signature Name")
+    para(doc, "{{ authority.name }}", style="Signature Last")
     return doc
 
 
 def progress_review() -> Any:
     doc = new_document("School progress review")
-    para(
-        doc, "SCHOOL PROGRESS REVIEW – SCHOOLS CAUSING CONCERN", bold=True, align="center", size=14
-    )
-    para(doc, "Record of the meeting held on {{ date }}", align="center")
+    para(doc, "SCHOOL PROGRESS REVIEW – SCHOOLS CAUSING CONCERN", style="Heading 1")
+    para(doc, "Record of the meeting held on {{ date }}", style="Document Subtitle")
     field_table(
         doc,
         [
@@ -753,7 +1092,7 @@ def progress_review() -> Any:
             ("Support team", "{{ support_team | join('; ') }}"),
         ],
     )
-    doc.add_heading("Attendance", 2)
+    heading(doc, "Attendance", 2)
     field_table(
         doc,
         [
@@ -762,7 +1101,7 @@ def progress_review() -> Any:
             ("Pupil attendance", "{{ pupil_attendance | default('Not reported') }}"),
         ],
     )
-    doc.add_heading("Last inspection", 2)
+    heading(doc, "Last inspection", 2)
     field_table(
         doc,
         [
@@ -771,40 +1110,41 @@ def progress_review() -> Any:
             ("Areas for development", "{{ areas_for_development | join('; ') }}"),
         ],
     )
-    doc.add_heading("Key issues for action", 2)
+    heading(doc, "Key issues for action", 2)
     tag(doc, "{%p for issue in issues %}")
-    doc.add_heading("Progress with key issue {{ issue.number }}: {{ issue.title }}", 3)
+    heading(doc, "Progress with key issue {{ issue.number }}: {{ issue.title }}", 3)
     para(
         doc,
         "Record of actions which should have taken place by this date, and additional actions:",
-        bold=True,
+        style="Label",
     )
-    para(doc, "{{ issue.actions_record }}", align="justify")
-    para(doc, "Impact of actions in meeting the success criteria:", bold=True)
-    para(doc, "{{ issue.impact }}", align="justify")
+    para(doc, "{{ issue.actions_record }}")
+    para(doc, "Impact of actions in meeting the success criteria:", style="Label")
+    para(doc, "{{ issue.impact }}")
     loop_table(
         doc,
         ["Success criterion", "Met", "Partially met", "Not met"],
         ["{{ c.criterion }}", "{{ c.met }}", "{{ c.partially_met }}", "{{ c.not_met }}"],
         "c in issue.criteria",
-        widths=[10.0, 2.2, 2.2, 2.2],
+        [10.0, 2.2, 2.2, 2.2],
     )
     tag(doc, "{%p endfor %}")
-    doc.add_heading("School’s own targets", 2)
+    heading(doc, "School’s own targets", 2)
     loop_table(
         doc,
         ["Measure", "Target", "Current", "On track?"],
         ["{{ t.measure }}", "{{ t.target }}", "{{ t.current }}", "{{ t.on_track }}"],
         "t in targets",
+        [7.6, 3.0, 3.0, 3.0],
     )
-    doc.add_heading("Summary and evaluation", 2)
-    para(doc, "{{ summary }}", align="justify")
+    heading(doc, "Summary and evaluation", 2)
+    para(doc, "{{ summary }}")
     tag(doc, "{%p if other_business %}")
-    para(doc, "Any other business", bold=True)
+    heading(doc, "Any other business", 2)
     para(doc, "{{ other_business }}")
     tag(doc, "{%p endif %}")
     mixed(doc, ("Date and time of next meeting: ", True), ("{{ next_meeting }}", False))
-    doc.add_heading("Next steps", 2)
+    heading(doc, "Next steps", 2)
     loop_table(
         doc,
         [
@@ -826,10 +1166,12 @@ def progress_review() -> Any:
             "{{ s.resources }}",
         ],
         "s in next_steps",
-        size=9,
+        [1.3, 4.0, 2.4, 2.5, 2.1, 2.1, 2.2],
+        small=True,
     )
-    para(doc)
-    para(doc, "{{ authority.name }}", italic=True)
+    heading(doc, "Recorded by", 2)
+    para(doc, "{{ recorded_by.name }}, {{ recorded_by.title }}", style="Signature Name")
+    para(doc, "{{ authority.name }}", style="Signature Last")
     return doc
 
 
@@ -844,8 +1186,12 @@ def removal_letter() -> Any:
             "{{ school.address }}",
         ],
     )
-    para(doc, "Dear {{ school.head_teacher }} and {{ school.chair_of_governors }},")
-    para(doc, "{{ school.name }}: removal from the schools causing concern list", bold=True)
+    salutation(doc)
+    para(
+        doc,
+        "{{ school.name }}: removal from the schools causing concern list",
+        style="Heading 1",
+    )
     tag(doc, "{%p if category %}")
     para(
         doc,
@@ -853,29 +1199,25 @@ def removal_letter() -> Any:
         "concern ({{ category }}){% if inspection_dates %}, following the inspection of "
         "{{ inspection_dates }}{% endif %}, and that, with effect from {{ removed_on }}, it has "
         "been removed from the local authority’s list of schools causing concern.",
-        align="justify",
     )
     tag(doc, "{%p else %}")
     para(
         doc,
         "I am delighted to confirm that, with effect from {{ removed_on }}, the school has been "
         "removed from the local authority’s list of schools causing concern.",
-        align="justify",
     )
     tag(doc, "{%p endif %}")
     para(
         doc,
         "This is a tribute to the hard work of pupils, staff and governors, and I would be "
         "grateful if you would pass on the authority’s thanks to everyone involved.",
-        align="justify",
     )
-    doc.add_heading("Exit arrangements", 2)
+    heading(doc, "Exit arrangements", 2)
     para(
         doc,
         "To make sure that the improvements are sustained, the local authority will provide "
-        "lighter-touch monitoring for at least 12 months: for {{ monitoring_months }} months, "
-        "until {{ monitoring_until }}. During this period:",
-        align="justify",
+        "lighter-touch monitoring for {{ monitoring_months }} months, until "
+        "{{ monitoring_until }}. During this period:",
     )
     bullets(doc, "exit_arrangements", "{{ arrangement }}", var="arrangement")
     para(
@@ -883,10 +1225,8 @@ def removal_letter() -> Any:
         "Any issues arising from the final evaluation or the inspection report should be "
         "addressed before the next inspection. The school will continue to receive its "
         "entitlement to support through the annual school improvement review.",
-        align="justify",
     )
     signature(doc)
-    contact(doc)
     return doc
 
 
@@ -902,12 +1242,24 @@ TEMPLATES = {
 }
 
 
+HOUSE_STYLES = {
+    "neutral": (neutral_house_style, NEUTRAL_OUT),
+    "northmoor": (northmoor_house_style, NORTHMOOR_OUT),
+}
+
+
 def main(argv: list[str]) -> int:
-    """Write every template (or those named) into ``templates/england_maintained``."""
-    sys.path[:0] = [str(OUT.parents[1] / "src")]
+    """Write every template and house style (or those named)."""
+    sys.path[:0] = [str(ROOT / "src")]
     from improvement_kit.documents.determinism import save_deterministic
 
     OUT.mkdir(parents=True, exist_ok=True)
+    for name, (build, path) in HOUSE_STYLES.items():
+        if argv and name not in argv:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(save_deterministic(build(), FIXED.date()))
+        print(f"wrote {path}")
     for name, build in TEMPLATES.items():
         if argv and name not in argv:
             continue

@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from improvement_kit.documents.spec import DocumentMeta, TemplateSpec
-from improvement_kit.documents.text import format_date
+from improvement_kit.documents.text import format_date, salutation
 from improvement_kit.errors import InputError
 from improvement_kit.model import (
     Case,
@@ -297,6 +297,28 @@ def _authority(case: Case, extra: Mapping[str, Any]) -> Authority:
     )
 
 
+def _chair_salutation(self: Any) -> str:
+    """ "Dear ..." for a letter to the chair of governors."""
+    return salutation(self.school.chair_of_governors, default="Chair of Governors")
+
+
+def _head_and_chair_salutation(self: Any) -> str:
+    """ "Dear ..." for a letter to the headteacher and the chair of governors."""
+    return salutation(
+        self.school.head_teacher,
+        self.school.chair_of_governors,
+        default="Headteacher and Chair of Governors",
+    )
+
+
+def _senior_adviser(extra: Mapping[str, Any]) -> Signatory:
+    """The senior adviser (``senior_adviser`` in the extra data, else the ``officer``): who
+    signs the statement of action and records progress reviews (seed 004, Annex 5)."""
+    if isinstance(_get(extra, "senior_adviser"), Mapping):
+        return _person(extra, "senior_adviser")
+    return _person(extra, "officer")
+
+
 def _person(extra: Mapping[str, Any], key: str) -> Signatory:
     return Signatory(
         name=_text(extra, f"{key}.name"),
@@ -389,7 +411,7 @@ _POWERS = {
         "to give notice that the governing body is to consist of interim executive members "
         "(an interim executive board) (section 65 and Schedule 6)"
     ),
-    "s66": "to suspend the governing body's right to a delegated budget (section 66)",
+    "s66": "to suspend the governing body’s right to a delegated budget (section 66)",
     "s67": (
         "to ask the Secretary of State to consider appointing additional governors (section 67)"
     ),
@@ -403,14 +425,14 @@ _POWERS = {
 }
 
 _CHIEF_INSPECTOR = (
-    "His Majesty's Chief Inspector of Education, Children's Services and Skills (Ofsted)"
+    "His Majesty’s Chief Inspector of Education, Children’s Services and Skills (Ofsted)"
 )
 
 
 def _chief_inspector(on: dt.date) -> str:
     # The Sovereign's title in the Chief Inspector's name changed on 8 September 2022.
     if on < dt.date(2022, 9, 8):
-        return _CHIEF_INSPECTOR.replace("His Majesty's", "Her Majesty's")
+        return _CHIEF_INSPECTOR.replace("His Majesty’s", "Her Majesty’s")
     return _CHIEF_INSPECTOR
 
 
@@ -513,6 +535,10 @@ class WarningNoticeContext:
     minded_to_take: tuple[str, ...] | None
     copies: tuple[str, ...]
     chief_inspector: str
+    #: "Dear ..." (title and surname of the chair of governors), derived from ``school``.
+    salutation: str = attrs.field(
+        init=False, default=attrs.Factory(_chair_salutation, takes_self=True)
+    )
 
 
 def _notice_common(
@@ -625,6 +651,10 @@ class TpcWarningNoticeContext:
     compliance_period_end: dt.date | None
     minded_to_take: tuple[str, ...] | None
     copies: tuple[str, ...]
+    #: "Dear ..." (title and surname of the chair of governors), derived from ``school``.
+    salutation: str = attrs.field(
+        init=False, default=attrs.Factory(_chair_salutation, takes_self=True)
+    )
 
 
 def build_tpc_warning_notice(
@@ -640,7 +670,7 @@ def build_tpc_warning_notice(
     authority: Authority = common["authority"]
     return TpcWarningNoticeContext(
         meta=_meta(
-            "Teachers' pay and conditions warning notice",
+            "Teachers’ pay and conditions warning notice",
             case,
             authority,
             common["date"],
@@ -684,6 +714,10 @@ class CausesOfConcernContext:
     agreed_actions: tuple[str, ...] | None
     support: tuple[str, ...] | None
     review_date: dt.date | None = attrs.field(default=None, metadata=OPTIONAL)
+    #: "Dear ..." (the headteacher and the chair of governors), derived from ``school``.
+    salutation: str = attrs.field(
+        init=False, default=attrs.Factory(_head_and_chair_salutation, takes_self=True)
+    )
 
 
 def build_causes_of_concern(
@@ -736,6 +770,10 @@ class ProposedInterventionContext:
     proposed_from: dt.date | None
     response_by: dt.date | None = attrs.field(default=None, metadata=OPTIONAL)
     power_window_end: dt.date | None = attrs.field(default=None, metadata=OPTIONAL)
+    #: "Dear ..." (title and surname of the chair of governors), derived from ``school``.
+    salutation: str = attrs.field(
+        init=False, default=attrs.Factory(_chair_salutation, takes_self=True)
+    )
 
 
 def build_proposed_intervention(
@@ -932,7 +970,8 @@ class StatementOfActionContext:
     meta: DocumentMeta
     authority: Authority
     school: School
-    signatory: Signatory
+    #: Kept for edited templates; the shipped one is signed by ``senior_adviser``.
+    signatory: Signatory = attrs.field(metadata=OPTIONAL)
     reference: str | None
     date: dt.date | None
     category: str | None
@@ -944,7 +983,6 @@ class StatementOfActionContext:
     other_schools: tuple[CapacityRow, ...] | None
     capacity_commentary: str | None
     target_months: int | None
-    target_date: dt.date | None
     action_before: tuple[str, ...] | None
     action_after: tuple[str, ...] | None
     parents: tuple[str, ...] | None
@@ -953,6 +991,37 @@ class StatementOfActionContext:
     priorities: tuple[str, ...] | None
     powers: tuple[str, ...] | None
     powers_not_used: str | None = attrs.field(default=None, metadata=OPTIONAL)
+    #: Who signs the statement (Annex 5: "Name of senior adviser"); not the Director.
+    senior_adviser: Signatory = attrs.field(factory=lambda: Signatory(None, None))
+    #: The day the target months count from (the school entered the category).
+    target_from: dt.date | None = attrs.field(default=None, metadata=OPTIONAL)
+    #: A target date the authority gave itself; must agree with ``target_months``.
+    target_date_given: dt.date | None = attrs.field(default=None, metadata=OPTIONAL)
+    #: Derived: ``target_date_given``, else ``target_months`` after ``target_from``. Not an
+    #: argument, so ``attrs.evolve(context, target_months=12)`` moves it too.
+    target_date: dt.date | None = attrs.field(init=False)
+
+    @target_date.default
+    def _target_date(self) -> dt.date | None:
+        derived = (
+            _month_add(self.target_from, self.target_months)
+            if self.target_from is not None and self.target_months is not None
+            else None
+        )
+        if self.target_date_given is None:
+            return derived
+        if (
+            self.target_from is not None
+            and derived is not None
+            and derived != self.target_date_given
+        ):
+            raise InputError(
+                "statement_of_action.target_date",
+                self.target_date_given,
+                f"is not {self.target_months} months after {format_date(self.target_from)}"
+                f" ({format_date(derived)}); give one or the other",
+            )
+        return self.target_date_given
 
 
 def build_statement_of_action(
@@ -969,9 +1038,6 @@ def build_statement_of_action(
     day = _document_date(extra, key, due)
     reference = _text(extra, "reference", case.reference)
     months = _int(extra, f"{key}.target_months")
-    target = _date(extra, f"{key}.target_date")
-    if target is None and months is not None and category_from is not None:
-        target = _month_add(category_from, months)
     school_row = _capacity_rows(extra, f"{key}.capacity.school")
     if school_row is not None:
         school_row = tuple(
@@ -1003,7 +1069,9 @@ def build_statement_of_action(
         other_schools=_capacity_rows(extra, f"{key}.capacity.other_schools"),
         capacity_commentary=_text(extra, f"{key}.capacity.commentary"),
         target_months=months,
-        target_date=target,
+        target_from=category_from,
+        target_date_given=_date(extra, f"{key}.target_date"),
+        senior_adviser=_senior_adviser(extra),
         action_before=_texts(extra, f"{key}.action_before"),
         action_after=_texts(extra, f"{key}.action_after"),
         parents=_texts(extra, f"{key}.parents"),
@@ -1063,13 +1131,16 @@ class PlanOfActionContext:
     meta: DocumentMeta
     authority: Authority
     school: School
-    signatory: Signatory
+    #: Kept for edited templates; the shipped one is prepared by ``senior_adviser``.
+    signatory: Signatory = attrs.field(metadata=OPTIONAL)
     reference: str | None
     date: dt.date | None
     category: str | None
     key_issues: tuple[KeyIssue, ...] | None
     finance: tuple[FinanceRow, ...] | None
     finance_totals: FinanceRow | None
+    #: Who prepared the plan (Annex 5: the senior adviser and link adviser).
+    senior_adviser: Signatory = attrs.field(factory=lambda: Signatory(None, None))
 
 
 def _money(value: decimal.Decimal) -> str:
@@ -1174,12 +1245,15 @@ def build_plan_of_action(
         key_issues=key_issues,
         finance=finance[0] if finance else None,
         finance_totals=finance[1] if finance else None,
+        senior_adviser=_senior_adviser(extra),
     )
 
 
 # --- progress review -------------------------------------------------------------------------
 
-_TICK = "✓"
+#: The mark in the met / partially met / not met columns: a word, which every font has and a
+#: screen reader reads.
+_TICK = "Yes"
 _STATUSES = ("met", "partially-met", "not-met")
 
 
@@ -1252,6 +1326,8 @@ class ProgressReviewContext:
     date_removed: dt.date | None = attrs.field(default=None, metadata=OPTIONAL)
     pupil_attendance: str | None = attrs.field(default=None, metadata=OPTIONAL)
     other_business: str | None = attrs.field(default=None, metadata=OPTIONAL)
+    #: Who wrote the record (``progress_review.recorded_by``, else the senior adviser).
+    recorded_by: Signatory = attrs.field(factory=lambda: Signatory(None, None))
 
 
 def _strings(record: Mapping[str, Any], names: Sequence[str]) -> dict[str, str | None]:
@@ -1355,6 +1431,11 @@ def build_progress_review(
         date_removed=_date(extra, f"{key}.date_removed"),
         pupil_attendance=_text(extra, f"{key}.pupil_attendance"),
         other_business=_text(extra, f"{key}.other_business"),
+        recorded_by=(
+            _person(extra, f"{key}.recorded_by")
+            if isinstance(_get(extra, f"{key}.recorded_by"), Mapping)
+            else _senior_adviser(extra)
+        ),
     )
 
 
@@ -1374,10 +1455,29 @@ class RemovalLetterContext:
     date: dt.date | None
     category: str | None
     removed_on: dt.date | None
-    monitoring_months: int
-    monitoring_until: dt.date | None
+    monitoring_months: int = attrs.field()
     exit_arrangements: tuple[str, ...] | None
     inspection_dates: str | None = attrs.field(default=None, metadata=OPTIONAL)
+    #: Derived: ``monitoring_months`` after ``removed_on``.
+    monitoring_until: dt.date | None = attrs.field(init=False)
+    #: "Dear ..." (the headteacher and the chair of governors), derived from ``school``.
+    salutation: str = attrs.field(
+        init=False, default=attrs.Factory(_head_and_chair_salutation, takes_self=True)
+    )
+
+    @monitoring_months.validator
+    def _at_least_12(self, attribute: Any, months: int) -> None:
+        del attribute
+        if months < 12:
+            raise InputError(
+                "removal.monitoring_months", months, "is less than the 12 months of exit monitoring"
+            )
+
+    @monitoring_until.default
+    def _monitoring_until(self) -> dt.date | None:
+        return (
+            None if self.removed_on is None else _month_add(self.removed_on, self.monitoring_months)
+        )
 
 
 def build_removal_letter(
@@ -1394,10 +1494,6 @@ def build_removal_letter(
     months = _int(extra, f"{key}.monitoring_months")
     if months is None:
         months = 12
-    if months < 12:
-        raise InputError(
-            f"{key}.monitoring_months", months, "is less than the 12 months of exit monitoring"
-        )
     authority = _authority(case, extra)
     day = _document_date(extra, key, removed_on)
     reference = _text(extra, "reference", case.reference)
@@ -1414,7 +1510,6 @@ def build_removal_letter(
         category=(None if category is None else category.label(removed_on or day or _LATEST)),
         removed_on=removed_on,
         monitoring_months=months,
-        monitoring_until=None if removed_on is None else _month_add(removed_on, months),
         exit_arrangements=_texts(extra, f"{key}.exit_arrangements"),
         inspection_dates=_removing_inspection(case, timeline),
     )
@@ -1451,15 +1546,15 @@ def sample_case_data() -> dict[str, Any]:
         "reference": "EXC-SCC-2026-031",
         "provider": {
             "urn": "999031",
-            "name": 'Ysgol Gynradd Pen-y-bryn & St Non\'s <Federated> "Primary"',
+            "name": "Hill & Dale Church of England Primary School",
             "type": "voluntary-aided",
             "phase": "primary",
             "local_authority": "Exampleshire County Council",
             "religious_character": "church-of-england",
             "diocese": "Diocese of Exampleton",
             "foundation_governor_appointer": "Exampleton Diocesan Board of Education",
-            "head_teacher": "Mrs Siân Ŵyn Example",
-            "chair_of_governors": "Mr Dafydd Sample",
+            "head_teacher": "Mrs Helen Example",
+            "chair_of_governors": "Mr Sam Sample",
             "address": "1 Church Lane\nExampleton\nEX1 2AB",
         },
         "events": [
@@ -1470,9 +1565,9 @@ def sample_case_data() -> dict[str, Any]:
                 "given_by": "local-authority",
                 "compliance_period_end": "2025-11-03",
                 "matters": [
-                    "Pupils' attainment in reading at the end of key stage 2 has fallen for "
-                    "three years & is now well below that of similar schools.",
-                    "The governing body has not acted on the authority's letter of concern "
+                    "Pupils’ attainment in reading at the end of key stage 2 has fallen for "
+                    "three years and is now well below that of similar schools.",
+                    "The governing body has not acted on the authority’s letter of concern "
                     "of 9 June 2025.",
                 ],
                 "action_required": [
@@ -1511,20 +1606,24 @@ def sample_extra_data() -> dict[str, Any]:
     return {
         "local_authority": {
             "name": "Exampleshire County Council",
-            "department": "Children's Services – Education Improvement",
+            "department": "Children’s Services – Education Improvement",
             "address": "County Hall\nMarket Street\nExampleton EX1 1AA",
             "telephone": "01632 960000",
             "email": "school.improvement@exampleshire.example",
         },
         "signatory": {
-            "name": "Dr Alys Pritchard",
-            "title": "Director of Children's Services",
+            "name": "Dr Ruth Marston",
+            "title": "Director of Children’s Services",
+        },
+        "senior_adviser": {
+            "name": "Mrs Anna Fielding",
+            "title": "Senior Adviser, School Improvement",
         },
         "officer": {
-            "name": "Gareth Rhys",
-            "title": "Senior Adviser, School Improvement",
+            "name": "Mr Tom Hartley",
+            "title": "School Improvement Officer",
             "telephone": "01632 960123",
-            "email": "gareth.rhys@exampleshire.example",
+            "email": "tom.hartley@exampleshire.example",
         },
         "school": {"dfe_number": "999/3031"},
         "warning_notice": {
@@ -1535,8 +1634,8 @@ def sample_extra_data() -> dict[str, Any]:
             "given_on": "2026-01-05",
             "compliance_period_end": "2026-02-06",
             "matters": [
-                "Teachers at the school have not received the pay progression the school's "
-                "own pay policy & the School Teachers' Pay and Conditions Document require.",
+                "Teachers at the school have not received the pay progression the school’s "
+                "own pay policy and the School Teachers’ Pay and Conditions Document require.",
             ],
             "action_required": [
                 "Review the pay of every eligible teacher and make any back payments due.",
@@ -1557,7 +1656,7 @@ def sample_extra_data() -> dict[str, Any]:
             ],
             "support": [
                 "Ten days of adviser time in the spring term.",
-                "Access to the authority's governor development programme.",
+                "Access to the authority’s governor development programme.",
             ],
             "review_date": "2026-03-16",
         },
@@ -1571,7 +1670,7 @@ def sample_extra_data() -> dict[str, Any]:
             "response_by": "2025-11-21",
         },
         "statement_of_action": {
-            "document_date": "2026-01-08",
+            "document_date": "2025-12-19",
             "capacity": {
                 "school": [{"net_capacity": 210, "projected": [168, 171, 175]}],
                 "other_schools": [
@@ -1609,12 +1708,12 @@ def sample_extra_data() -> dict[str, Any]:
             ],
             "priorities": [
                 "Strengthen leadership of reading.",
-                "Build governors' capacity to challenge leaders.",
+                "Build governors’ capacity to challenge leaders.",
             ],
             "powers": ["s64"],
         },
         "plan_of_action": {
-            "document_date": "2026-01-08",
+            "document_date": "2025-12-19",
             "key_issues": [
                 {
                     "title": "Raise attainment in reading across key stage 2.",
@@ -1626,7 +1725,7 @@ def sample_extra_data() -> dict[str, Any]:
                     ],
                     "actions": [
                         {
-                            "action": "Train all staff in the teaching of phonics & early reading.",
+                            "action": "Train all staff to teach phonics and early reading.",
                             "lead": "Reading lead",
                             "school_plan_ref": "SIP 1.1",
                             "milestones": "All staff trained by 28 February 2026.",
@@ -1661,8 +1760,13 @@ def sample_extra_data() -> dict[str, Any]:
         },
         "progress_review": {
             "meeting_date": "2026-02-09",
-            "support_team": ["Gareth Rhys (senior adviser)", "Ffion Jones (link adviser)"],
-            "present": ["Mrs Siân Ŵyn Example (headteacher)", "Mr Dafydd Sample (chair)"],
+            "support_team": ["Mrs Anna Fielding (senior adviser)", "Mr Raj Patel (link adviser)"],
+            "present": [
+                "Mrs Helen Example (headteacher)",
+                "Mr Sam Sample (chair of governors)",
+                "Mrs Anna Fielding (senior adviser)",
+                "Mr Raj Patel (link adviser)",
+            ],
             "apologies": ["Diocesan schools adviser"],
             "areas_for_development": ["Reading in key stage 2", "Governance"],
             "key_issues": [
@@ -1701,7 +1805,7 @@ def sample_extra_data() -> dict[str, Any]:
             "removed_on": "2027-05-14",
             "document_date": "2027-05-17",
             "exit_arrangements": [
-                "Termly visits from the link adviser to review the school's self-evaluation.",
+                "Termly visits from the link adviser to review the school’s self-evaluation.",
                 "An annual school improvement review.",
             ],
         },

@@ -22,6 +22,7 @@ catch one class. The tree::
     └── DocumentError               document generation failed
         ├── TemplateError           a template that cannot be found, parsed or checked
         │   └── TemplateLimitError  a template that exceeds a bound (time, size, loops...)
+        ├── HouseStyleError         a house style that is not a .docx, lacks a style or has macros
         ├── MissingFieldsError      the context lacks fields the template needs (all listed)
         ├── OutputExistsError       (also a DocumentError, for callers of the document API)
         └── DocumentOutputError     (also an OutputError)
@@ -40,6 +41,7 @@ __all__ = [
     "DateOutOfRangeError",
     "DocumentError",
     "DocumentOutputError",
+    "HouseStyleError",
     "ImprovementKitError",
     "InputError",
     "MissingFieldsError",
@@ -161,6 +163,11 @@ class DocumentError(ImprovementKitError):
 
 class TemplateError(DocumentError):
     """A template that cannot be found, parsed or rendered."""
+
+
+class HouseStyleError(DocumentError):
+    """A house style that is not a Word .docx, lacks a style the templates use, or holds
+    macros; nothing is written."""
 
 
 class TemplateLimitError(TemplateError):

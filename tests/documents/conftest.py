@@ -34,6 +34,23 @@ def sample_case() -> dict[str, Any]:
     return england.sample_case_data()
 
 
+#: The stress school: markup characters, quotes and Welsh letters in the provider's names.
+STRESS_SCHOOL = 'Ysgol Gynradd Pen-y-bryn & St Non\'s <Federated> "Primary"'
+
+
+@pytest.fixture
+def stress_case() -> dict[str, Any]:
+    """The sample case with awkward names (kept out of the realistic sample data)."""
+    data = england.sample_case_data()
+    data["provider"] = {
+        **data["provider"],
+        "name": STRESS_SCHOOL,
+        "head_teacher": "Mrs Siân Ŵyn Example",
+        "chair_of_governors": "Mr Dafydd Sample",
+    }
+    return data
+
+
 @pytest.fixture
 def sample_extra() -> dict[str, Any]:
     return england.sample_extra_data()

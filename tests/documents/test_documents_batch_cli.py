@@ -65,9 +65,9 @@ def test_one_bad_row_is_reported_and_the_others_render(
     table = _csv(
         tmp_path / "in" / "batch.csv",
         [
-            {"case": "case.yaml", "output": "first.docx", "signatory.name": NASTY},
-            {"case": "missing.yaml", "output": "second.docx", "signatory.name": ""},
-            {"case": "case.yaml", "output": "third.docx", "signatory.name": "Ffion Jones"},
+            {"case": "case.yaml", "output": "first.docx", "senior_adviser.name": NASTY},
+            {"case": "missing.yaml", "output": "second.docx", "senior_adviser.name": ""},
+            {"case": "case.yaml", "output": "third.docx", "senior_adviser.name": "Ffion Jones"},
         ],
     )
     executor = concurrent.futures.ThreadPoolExecutor(2) if kind == "threads" else None
@@ -189,9 +189,9 @@ def test_pdf_without_libreoffice_is_a_clear_error(
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_rendered_statement_of_action_converts_to_the_expected_pdf(
-    tmp_path: Path, plugins: Plugins, sample_case: dict[str, Any], sample_extra: dict[str, Any]
+    tmp_path: Path, plugins: Plugins, stress_case: dict[str, Any], sample_extra: dict[str, Any]
 ) -> None:
-    case, data = _write_inputs(tmp_path, sample_case, sample_extra)
+    case, data = _write_inputs(tmp_path, stress_case, sample_extra)
     result = render_case(SOA, case, tmp_path / "soa.docx", extra=data, plugins=plugins, pdf=True)
     assert result.pdf is not None and result.pdf.exists()
     info = subprocess.run(["pdfinfo", str(result.pdf)], capture_output=True, text=True, check=True)
@@ -224,7 +224,7 @@ def test_an_authority_s_edited_copy_renders_with_the_same_context(
         SOA, case, tmp_path / "soa.docx", extra=data, plugins=plugins, template_file=copy
     )
     text = all_text(result.docx.read_bytes())
-    assert "Approved by the Exampleshire schools causing concern panel: 8 January 2026" in text
+    assert "Approved by the Exampleshire schools causing concern panel: 19 December 2025" in text
 
 
 def test_a_failed_pdf_conversion_leaves_no_docx_behind(

@@ -42,6 +42,11 @@ def register(sub: Any) -> None:
         metavar="FILE.docx",
         help="render this edited copy of the template (same fields) instead of the shipped one",
     )
+    r.add_argument(
+        "--house-style",
+        metavar="FILE.docx",
+        help="the authority's house style: styles, fonts, margins, header and footer (logo)",
+    )
     _limit_options(r)
     add_strict_option(r)
     r.set_defaults(handler=_render)
@@ -74,6 +79,11 @@ def register(sub: Any) -> None:
         "--template-file",
         metavar="FILE.docx",
         help="render this edited copy of the template (same fields) instead of the shipped one",
+    )
+    b.add_argument(
+        "--house-style",
+        metavar="FILE.docx",
+        help="the authority's house style: styles, fonts, margins, header and footer (logo)",
     )
     _limit_options(b)
     add_strict_option(b)
@@ -167,6 +177,7 @@ def _render(args: argparse.Namespace) -> int:
         template_file=args.template_file,
         limits=_limits(args),
         plugins=kit_from_args(args),
+        house_style=args.house_style,
     )
     print(f"wrote {result.docx}")
     if result.pdf is not None:
@@ -210,12 +221,19 @@ class _Progress:
 def _batch(args: argparse.Namespace) -> int:
     import concurrent.futures
 
-    from improvement_kit.documents import find_template, load_extra, render_batch
+    from improvement_kit.documents import (
+        find_template,
+        load_extra,
+        load_house_style,
+        render_batch,
+    )
 
     if args.workers < 1:
         raise DocumentError("--workers must be at least 1")
     limits = _limits(args)
     kit = kit_from_args(args)
+    # a bad house style is one error, not one per row
+    house = None if args.house_style is None else load_house_style(args.house_style)
     # an unknown id or a missing template file is a usage error, not 1,000 row errors
     find_template(args.template_id, kit, template_file=args.template_file)
     source = Path(args.input)
@@ -240,6 +258,7 @@ def _batch(args: argparse.Namespace) -> int:
             template_file=args.template_file,
             limits=limits,
             plugins=kit,
+            house_style=house,
         )
     finally:
         if executor is not None:

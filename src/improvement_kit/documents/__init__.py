@@ -9,7 +9,9 @@ The pieces, in the order data flows through them:
   every missing field listed first, byte-identical output, atomic write);
 * :func:`render_case` (all of the above for one case), :func:`render_batch` (many, on any
   executor), :func:`convert_to_pdf` (LibreOffice);
-* :func:`check_template` (the mistakes Word makes easy, with paragraph numbers).
+* :func:`check_template` (the mistakes Word makes easy, with paragraph numbers);
+* :func:`load_house_style` / :func:`apply_house_style` (an authority's styles, letterhead and
+  margins on every template).
 
 Import cost matters for calendar-only commands, so the CLI imports this package lazily.
 """
@@ -25,7 +27,8 @@ from improvement_kit.documents.batch import (
 )
 from improvement_kit.documents.check import Problem, check_template, context_schema
 from improvement_kit.documents.fields import FieldUse, field_uses, missing_fields
-from improvement_kit.documents.pdf import convert_to_pdf, find_soffice
+from improvement_kit.documents.house_style import HouseStyle, apply_house_style, load_house_style
+from improvement_kit.documents.pdf import convert_many_to_pdf, convert_to_pdf, find_soffice
 from improvement_kit.documents.registry import (
     RenderedDocument,
     build_context,
@@ -44,7 +47,12 @@ from improvement_kit.documents.render import (
     render_to_file,
 )
 from improvement_kit.documents.spec import ContextBuilder, DocumentMeta, TemplateSpec
-from improvement_kit.documents.text import format_date, normalise_text, to_template_data
+from improvement_kit.documents.text import (
+    format_date,
+    normalise_text,
+    salutation,
+    to_template_data,
+)
 
 __all__ = [
     "BatchJob",
@@ -53,13 +61,16 @@ __all__ = [
     "DocumentMeta",
     "DocumentProperties",
     "FieldUse",
+    "HouseStyle",
     "PreparedTemplate",
     "Problem",
     "RenderedDocument",
     "TemplateSpec",
+    "apply_house_style",
     "build_context",
     "check_template",
     "context_schema",
+    "convert_many_to_pdf",
     "convert_to_pdf",
     "document_properties",
     "field_uses",
@@ -68,6 +79,7 @@ __all__ = [
     "format_date",
     "list_templates",
     "load_extra",
+    "load_house_style",
     "match_template",
     "missing_fields",
     "normalise_text",
@@ -78,5 +90,6 @@ __all__ = [
     "render_case",
     "render_to_file",
     "run_job",
+    "salutation",
     "to_template_data",
 ]

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from improvement_kit.documents.house_style import HouseStyle, load_house_style
 from improvement_kit.documents.limits import Limits
 from improvement_kit.documents.registry import (
     find_template,
@@ -60,6 +61,7 @@ class BatchJob:
     pdf: bool = False
     template_file: str | None = None
     limits: Limits | None = None
+    house_style: HouseStyle | None = None
 
 
 @attrs.frozen
@@ -108,6 +110,7 @@ def read_batch_input(
     pdf: bool = False,
     template_file: str | os.PathLike[str] | None = None,
     limits: Limits | None = None,
+    house_style: HouseStyle | None = None,
 ) -> tuple[list[BatchJob], list[BatchResult]]:
     """The jobs a CSV file or a folder of case files describes, and the rows that are already
     wrong (a duplicate output name, say)."""
@@ -134,6 +137,7 @@ def read_batch_input(
                     pdf,
                     file,
                     limits,
+                    house_style,
                 )
             )
     else:
@@ -185,6 +189,7 @@ def read_batch_input(
                         pdf,
                         file,
                         limits,
+                        house_style,
                     )
                 )
     seen: dict[str, int] = {}
@@ -233,6 +238,7 @@ def run_job(job: BatchJob, plugins: Plugins | None = None) -> BatchResult:
                 pdf=job.pdf,
                 template_file=job.template_file,
                 limits=job.limits,
+                house_style=job.house_style,
             )
         else:
             spec = find_template(job.template_id, plugins, template_file=job.template_file)
@@ -242,7 +248,12 @@ def run_job(job: BatchJob, plugins: Plugins | None = None) -> BatchResult:
             for target in (path, pdf_path):
                 if target is not None:
                     check_document_output(target, overwrite=job.force, inputs=inputs)
-            data = render_bytes(spec, _merge(job.extra, job.fields), limits=job.limits)
+            data = render_bytes(
+                spec,
+                _merge(job.extra, job.fields),
+                limits=job.limits,
+                house_style=job.house_style,
+            )
             # the .docx and its PDF together, or neither
             write_document(path, data, pdf_path, force=job.force, inputs=inputs)
         result = BatchResult(job.row, job.output)
@@ -277,6 +288,7 @@ def render_batch(
     progress: Callable[[int, int, BatchResult], None] | None = None,
     template_file: str | os.PathLike[str] | None = None,
     limits: Limits | None = None,
+    house_style: str | os.PathLike[str] | HouseStyle | None = None,
 ) -> list[BatchResult]:
     """Render every row of a CSV (or every case file of a folder, or the given jobs) and
     return one result per row, in row order; a failed row never stops the others.
@@ -287,7 +299,11 @@ def render_batch(
     the installed plugins. ``progress(done, total, result)`` is called as results arrive.
     ``template_file`` renders an authority's edited copy of the template instead.
     ``limits`` bounds each render (:class:`~improvement_kit.documents.limits.Limits`).
+    ``house_style`` (a path or a loaded style) restyles every document; a bad one is refused
+    before any row is read.
     """
+    if house_style is not None and not isinstance(house_style, HouseStyle):
+        house_style = load_house_style(house_style)
     if isinstance(source, (str, os.PathLike)):
         jobs, results = read_batch_input(
             source,
@@ -299,6 +315,7 @@ def render_batch(
             pdf=pdf,
             template_file=template_file,
             limits=limits,
+            house_style=house_style,
         )
     else:
         jobs, results = list(source), []

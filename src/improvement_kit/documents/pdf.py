@@ -1,4 +1,9 @@
-"""Optional PDF copies, made by LibreOffice (``soffice --headless --convert-to pdf``)."""
+"""Optional PDF copies, made by LibreOffice (``soffice --headless --convert-to pdf``).
+
+Every PDF is exported as a tagged PDF (structure tree, ``/MarkInfo``, the document's title and
+``/Lang`` from the .docx), with PDF/UA compliance asked for (LibreOffice 7.4 or later reads
+these filter options), and with its fonts embedded.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,13 @@ from pathlib import Path
 from improvement_kit.documents.render import check_document_output, write_output
 from improvement_kit.errors import DocumentError
 
-__all__ = ["convert_to_pdf", "find_soffice"]
+__all__ = ["PDF_FILTER", "convert_many_to_pdf", "convert_to_pdf", "find_soffice"]
+
+#: LibreOffice's export filter with its options: tagged PDF, PDF/UA.
+PDF_FILTER = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"}}'
+)
 
 #: Seconds one conversion may take (a cold LibreOffice start can take tens of seconds).
 DEFAULT_TIMEOUT = 180.0
@@ -96,7 +107,7 @@ def convert_to_pdf(
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            PDF_FILTER,
             "--outdir",
             str(out_dir),
             str(source.resolve()),
@@ -116,3 +127,46 @@ def convert_to_pdf(
             raise DocumentError(f"{source.name}: LibreOffice could not convert it: {first}")
         write_output(target, produced.read_bytes(), overwrite=force, inputs=[source])
     return target
+
+
+def convert_many_to_pdf(
+    documents: list[Path], out_dir: str | os.PathLike[str], *, timeout: float = DEFAULT_TIMEOUT
+) -> list[Path]:
+    """Convert many .docx files in **one** LibreOffice call (about 0.3 s a document instead
+    of 2 s) into ``out_dir``; returns the PDFs' paths in the same order. Existing PDFs of the
+    same names in ``out_dir`` are replaced. Raises
+    :class:`~improvement_kit.errors.DocumentError` as :func:`convert_to_pdf` does, or when a
+    PDF is missing afterwards."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise DocumentError("PDF output needs LibreOffice, which is not installed")
+    target = Path(out_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    produced = [target / (Path(d).stem + ".pdf") for d in documents]
+    for stale in produced:
+        stale.unlink(missing_ok=True)  # so that a PDF found afterwards is this call's
+    with tempfile.TemporaryDirectory(prefix="improvement-kit-pdf-") as work:
+        work_dir = Path(work)
+        command = [
+            soffice,
+            f"-env:UserInstallation={(work_dir / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            PDF_FILTER,
+            "--outdir",
+            str(target.resolve()),
+            *(str(Path(d).resolve()) for d in documents),
+        ]
+        try:
+            returncode, detail = _run_in_own_group(command, timeout, work_dir)
+        except subprocess.TimeoutExpired:
+            raise DocumentError(f"LibreOffice did not finish within {timeout:g} s") from None
+    missing = [p.name for p in produced if not p.exists()]
+    if returncode != 0 or missing:
+        text = detail.decode("utf-8", "replace").strip()
+        raise DocumentError(
+            f"LibreOffice could not convert {', '.join(missing) or 'the documents'}: "
+            f"{text.splitlines()[0][:200] if text else f'exit status {returncode}'}"
+        )
+    return produced

@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from improvement_kit.documents.house_style import HouseStyle, load_house_style
 from improvement_kit.documents.limits import Limits
 from improvement_kit.documents.render import check_document_output, render_bytes, write_output
 from improvement_kit.documents.spec import TemplateSpec
@@ -165,17 +166,25 @@ def render_case(
     pdf: bool = False,
     template_file: str | os.PathLike[str] | None = None,
     limits: Limits | None = None,
+    house_style: str | os.PathLike[str] | HouseStyle | None = None,
 ) -> RenderedDocument:
     """Render a registered template (a spec or its id) for a case to ``output``.
 
     Nothing is written unless everything succeeds: missing fields, an existing output (without
     ``force``) or a template error raise before any file appears. With ``pdf`` a PDF is made
     beside the .docx by LibreOffice. ``template_file`` renders an edited copy of the template
-    (see :func:`find_template`). ``limits`` bounds the render (see
+    (see :func:`find_template`). ``house_style`` (a .docx path or a loaded
+    :class:`~improvement_kit.documents.house_style.HouseStyle`) restyles it; a bad one is
+    refused before anything is read or written. ``limits`` bounds the render (see
     :class:`~improvement_kit.documents.limits.Limits`). The output may not be one of the
     inputs (case, extra data, template file), even with ``force``. A plugin that raises or
     calls ``sys.exit`` is reported as a :class:`~improvement_kit.errors.PluginError` naming it.
     """
+    house = (
+        house_style
+        if house_style is None or isinstance(house_style, HouseStyle)
+        else load_house_style(house_style)
+    )
     if isinstance(template, TemplateSpec):
         spec = template
         if template_file is not None:
@@ -189,7 +198,7 @@ def render_case(
         if target is not None:
             check_document_output(target, overwrite=force, inputs=inputs)
     context = build_context(spec, case, extra, as_of=as_of, plugins=plugins)
-    data = render_bytes(spec, context, limits=limits)
+    data = render_bytes(spec, context, limits=limits, house_style=house)
     write_document(path, data, pdf_path, force=force, inputs=inputs)
     return RenderedDocument(path, pdf_path)
 

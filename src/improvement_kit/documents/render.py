@@ -32,6 +32,7 @@ from jinja2 import nodes as jinja_nodes
 from improvement_kit import __version__
 from improvement_kit.documents.determinism import save_deterministic
 from improvement_kit.documents.fields import FieldUse, field_uses, merge_uses, missing_fields
+from improvement_kit.documents.house_style import HouseStyle, apply_house_style
 from improvement_kit.documents.limits import (
     DEFAULT_LIMITS,
     Limits,
@@ -363,8 +364,12 @@ def render_bytes(
     properties: DocumentProperties | None = None,
     optional_fields: Iterable[str] = (),
     limits: Limits | None = None,
+    house_style: HouseStyle | None = None,
 ) -> bytes:
     """Render a template with a context (an attrs object or a mapping) to .docx bytes.
+
+    With ``house_style`` (see :func:`~improvement_kit.documents.house_style.load_house_style`)
+    the template's styles, header, footer and margins are the house style's.
 
     The render runs under ``limits`` (default
     :data:`~improvement_kit.documents.limits.DEFAULT_LIMITS`): time, loop iterations, sizes.
@@ -387,6 +392,8 @@ def render_bytes(
     label = (
         f"{template.id} ({template.resource.name})" if isinstance(template, TemplateSpec) else name
     )
+    if house_style is not None:
+        data = apply_house_style(data, house_style)
     prepared = prepare_template(data, name, limits, label)
     values = _to_data(context)
     missing = missing_fields(values, prepared.uses, optional)
@@ -465,6 +472,7 @@ def render_to_file(
     properties: DocumentProperties | None = None,
     optional_fields: Iterable[str] = (),
     limits: Limits | None = None,
+    house_style: HouseStyle | None = None,
 ) -> Path:
     """Render to ``output`` atomically (a temporary file in the same folder, then a rename).
 
@@ -476,7 +484,12 @@ def render_to_file(
     inputs = [] if isinstance(template, bytes) else [_template_path(template)]
     check_document_output(path, overwrite=force, inputs=inputs)
     data = render_bytes(
-        template, context, properties=properties, optional_fields=optional_fields, limits=limits
+        template,
+        context,
+        properties=properties,
+        optional_fields=optional_fields,
+        limits=limits,
+        house_style=house_style,
     )
     write_output(path, data, overwrite=force, inputs=inputs)
     return path

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["format_date", "normalise_text", "to_template_data"]
+__all__ = ["format_date", "normalise_text", "salutation", "to_template_data"]
 
 # C0 and C1 control characters other than tab and line feed (CR is handled first), lone
 # surrogates and the two non-characters XML 1.0 forbids.
@@ -51,6 +51,63 @@ def format_date(day: dt.date) -> str:
     '18 April 2016'
     """
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+#: Titles a UK letter greets by: "Dear Mr Sample", never "Dear Mr Sam Sample".
+_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "revd",
+        "rev",
+        "reverend",
+        "canon",
+        "father",
+        "sister",
+        "sir",
+        "dame",
+        "lady",
+        "lord",
+        "cllr",
+        "councillor",
+    }
+)
+
+
+def _greeting(name: str) -> str:
+    words = normalise_text(name).split()
+    if len(words) >= 2 and words[0].rstrip(".").lower() in _TITLES:
+        if words[0].rstrip(".").lower() in ("sir", "dame"):
+            return f"{words[0]} {words[1]}"  # Sir Alan Example -> Dear Sir Alan
+        return f"{words[0]} {words[-1]}"
+    return " ".join(words)
+
+
+def salutation(*names: str | None, default: str = "Sir or Madam") -> str:
+    """The words after "Dear" for one or more recipients, as a UK letter writes them: title
+    and surname when the name starts with a title, else the full name.
+
+    >>> salutation("Mr Sam Sample")
+    'Mr Sample'
+    >>> salutation("Mrs Helen Example", "Mr Sam Sample")
+    'Mrs Example and Mr Sample'
+    >>> salutation("Alex Jordan")
+    'Alex Jordan'
+    >>> salutation(None, "")
+    'Sir or Madam'
+    """
+    greetings = [_greeting(n) for n in names if n and n.strip()]
+    if not greetings:
+        return default
+    if len(greetings) == 1:
+        return greetings[0]
+    return ", ".join(greetings[:-1]) + " and " + greetings[-1]
 
 
 def to_template_data(value: Any) -> Any:

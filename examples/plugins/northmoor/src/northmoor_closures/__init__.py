@@ -15,6 +15,10 @@ from improvement_kit.calendar import Closure
 from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import LocalProcedure
 
+#: The council's house style for documents (``render --house-style``): fonts, colours,
+#: margins, and a header with its logo.
+HOUSE_STYLE = files(__name__) / "house-style.docx"
+
 PROCEDURE = LocalProcedure(
     id="northmoor",
     name="Northmoor Borough Council (fictional): schools causing concern",
