@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         documents_cmd,
         plugin_new_cmd,
         plugins_cmd,
+        portfolio_cmd,
         rules_cmd,
         timeline_cmd,
     )
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         plugins_cmd,
         plugin_new_cmd,
         rules_cmd,
+        portfolio_cmd,
     ):
         module.register(sub)
     return parser
