@@ -103,6 +103,26 @@ def register(sub: Any) -> None:
     )
     r.set_defaults(handler=_register)
 
+    f = sub.add_parser(
+        "feed",
+        help="write one iCalendar feed of many cases' deadlines",
+        description=(
+            "Write one .ics feed: an event per item with a deadline, with a stable UID (so a "
+            "moved deadline updates its event), items met or closed kept as cancelled, and "
+            "optional reminders N working days before."
+        ),
+    )
+    _common(f, output_required=True, what="FEED.ics")
+    f.add_argument(
+        "--alarm",
+        type=_count,
+        metavar="N",
+        help="a reminder at 09:00, N working days (England and Wales) before each deadline",
+    )
+    f.add_argument("--as-of", type=iso_date, metavar="DATE", help="the date (default: today)")
+    f.add_argument("--name", default="improvement_kit portfolio", help="the calendar's name")
+    f.set_defaults(handler=_feed)
+
 
 def _entries(args: argparse.Namespace) -> list[PortfolioEntry]:
     from improvement_kit.fileio import check_output
@@ -196,3 +216,23 @@ def _register(args: argparse.Namespace) -> int:
         "json": register_to_json,
     }
     return _finish(args, writers[args.format](reg).encode("utf-8"), failures)
+
+
+def _feed(args: argparse.Namespace) -> int:
+    import pendulum
+
+    from improvement_kit.portfolio.feed import portfolio_feed
+
+    as_of = _as_of(args)
+    result = _compute(args, as_of)
+    if result is None:
+        return 2
+    computed, failures = result
+    data = portfolio_feed(
+        computed,
+        as_of=as_of,
+        generated_at=pendulum.now("UTC"),
+        alarm_days=args.alarm,
+        name=args.name,
+    )
+    return _finish(args, data, failures)
