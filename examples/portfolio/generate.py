@@ -50,6 +50,8 @@ PLACES = (
 )  # fmt: skip
 WELSH_PLACES = ("Pen-y-bryn", "Cwm Derwen", "Glan-yr-afon", "Llwyn Onn")
 
+#: Items the example council plugins add after Ofsted's notice (closed when recorded as met).
+LOCAL_ITEMS = {"830": ("derbyshire.plan-of-action",), "999": ("northmoor.review-visit",)}
 MAINTAINED_TYPES = ("community", "voluntary-aided", "voluntary-controlled", "foundation")
 REPORT_CARD_AREAS = (
     "inclusion",
@@ -126,15 +128,15 @@ def category_case(
         lines.append("  - " + flow({"type": "statement-of-action-sent", "date": sent}))
     if later(notice, 10) < as_of:
         lines.append("  - " + flow({"type": "report-published", "date": later(notice, 7)}))
-    local = {"830": "derbyshire.plan-of-action", "999": "northmoor.review-visit"}.get(la)
-    if local and later(notice, 30) < as_of and rng.random() < 0.85:  # the councils' own items
-        lines.append(met(f"{local}@notice", later(notice, rng.randint(5, 12))))
+    for local in LOCAL_ITEMS.get(la, ()):  # the council plugins' own items
+        if later(notice, 30) < as_of and rng.random() < 0.85:
+            lines.append(met(f"{local}@notice", later(notice, rng.randint(5, 12))))
     if not academy and later(notice, 70) < as_of and rng.random() < 0.7:
         lines.append("  - " + flow({"type": "academy-order-made", "date": later(notice, 60)}))
     return lines
 
 
-def removed_case(rng: random.Random) -> list[str]:
+def removed_case(rng: random.Random, la: str) -> list[str]:
     """Special measures from a 2024 inspection (EIF 2019), removed in 2026."""
     start = day(rng, dt.date(2024, 1, 15), dt.date(2024, 6, 20))
     end = later(start, 1)
@@ -151,6 +153,7 @@ def removed_case(rng: random.Random) -> list[str]:
                        "category": "special-measures"}),
         "  - " + flow({"id": "final-report", "type": "final-report-received", "date": notice}),
         met("parents-report-copy.due@final-report", later(notice, 3)),
+        *[met(f"{local}@notice", later(notice, 8)) for local in LOCAL_ITEMS.get(la, ())],
         "  - " + flow({"type": "statement-of-action-sent", "date": later(notice, 10)}),
         "  - " + flow({"type": "academy-order-made", "date": later(notice, 30)}),
         "  - " + flow({"id": "removed", "type": "category-removed", "date": removed}),
@@ -305,7 +308,7 @@ def main(out: Path = HERE) -> None:
             elif roll < 0.85:
                 events = warning_notice_case(rng, as_of)
             else:
-                events = removed_case(rng)
+                events = removed_case(rng, la)
         header = [
             f"# {name}: a fictional provider of the example portfolio (generate.py, seed {SEED}).",
             f"jurisdiction: {jurisdiction}",

@@ -123,6 +123,27 @@ def register(sub: Any) -> None:
     f.add_argument("--name", default="improvement_kit portfolio", help="the calendar's name")
     f.set_defaults(handler=_feed)
 
+    h = sub.add_parser(
+        "report",
+        help="write one self-contained HTML report of many cases",
+        description=(
+            "Write one HTML file to open in a browser (no server, no network): the register "
+            "as a sortable, filterable table, a timeline per school, cases per local "
+            "authority, and the data sources."
+        ),
+    )
+    _common(h, output_required=True, what="REPORT.html")
+    h.add_argument("--as-of", type=iso_date, metavar="DATE", help="the date (default: today)")
+    h.add_argument(
+        "--within",
+        type=_count,
+        default=10,
+        metavar="N",
+        help="items due within N working days count as due soon (default: 10)",
+    )
+    h.add_argument("--title", default="Schools causing concern: register", help="page title")
+    h.set_defaults(handler=_report)
+
 
 def _entries(args: argparse.Namespace) -> list[PortfolioEntry]:
     from improvement_kit.fileio import check_output
@@ -145,6 +166,7 @@ def _compute(
     entries = _entries(args)
     kit = kit_from_args(args)
     computed, failures = compute_cases(entries, kit=kit, as_of=as_of)
+    args.plugin_info = [f"plugin {i.name} {i.version or ''}".rstrip() for i in kit.info()]
     for failure in failures:
         print(f"improvement-kit: error: {failure.message}", file=sys.stderr)
     if failures and not args.keep_going:
@@ -236,3 +258,26 @@ def _feed(args: argparse.Namespace) -> int:
         name=args.name,
     )
     return _finish(args, data, failures)
+
+
+def _report(args: argparse.Namespace) -> int:
+    import pendulum
+
+    from improvement_kit.portfolio import build_register
+    from improvement_kit.portfolio.report import register_to_html
+
+    as_of = _as_of(args)
+    result = _compute(args, as_of)
+    if result is None:
+        return 2
+    computed, failures = result
+    reg = build_register(computed, as_of=as_of, within=args.within, failures=failures)
+    sources = [
+        *([f"portfolio file {args.portfolio}"] if args.portfolio else []),
+        f"{len(computed)} case files" + (f", {len(failures)} left out" if failures else ""),
+        *args.plugin_info,
+    ]
+    html = register_to_html(
+        reg, generated_at=pendulum.now("UTC"), sources=sources, title=args.title
+    )
+    return _finish(args, html.encode("utf-8"), failures)
