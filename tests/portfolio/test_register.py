@@ -204,3 +204,19 @@ def test_a_missing_case_file_and_an_empty_glob_are_named(
     assert status == 2 and "nope.yaml" in err
     status, _, err = run(capsys, "register", str(tmp_path / "*.yaml"))
     assert status == 2 and "matches no file" in err
+
+
+def test_an_unknown_jurisdiction_fails_its_case_only(
+    tmp_path: Path, write_case: Callable[..., Path]
+) -> None:
+    good = write_case("good.yaml")
+    odd = tmp_path / "odd.yaml"
+    odd.write_text(
+        'jurisdiction: narnia\nprovider: {urn: "997902", name: Lantern Waste School, type: community}\n',
+        encoding="utf-8",
+    )
+    entries = [PortfolioEntry(good), PortfolioEntry(odd)]
+    computed, failures = compute_cases(entries, kit=Kit.load(), as_of=MONDAY)
+    assert [c.entry.path for c in computed] == [good]
+    assert [f.path for f in failures] == [odd]
+    assert failures[0].message.startswith(f"{odd}: unknown jurisdiction 'narnia'")

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from improvement_kit.errors import CalendarError, CaseFileError, InputError
+from improvement_kit.errors import CalendarError, CaseFileError, ImprovementKitError
 from improvement_kit.model import ItemKind, ItemStatus, Timeline, TimelineItem
 from improvement_kit.portfolio.sources import PortfolioEntry
 
@@ -130,8 +130,14 @@ class CaseFailure:
 def compute_cases(
     entries: Iterable[PortfolioEntry], *, kit: Kit, as_of: dt.date
 ) -> tuple[list[ComputedCase], list[CaseFailure]]:
-    """Read and compute every case once, with ``kit``; failures are collected, not raised
-    (a plugin's own failure, a :class:`~improvement_kit.errors.PluginError`, is raised)."""
+    """Read and compute every case once, with ``kit``; a case that fails becomes a
+    :class:`CaseFailure` naming its file, and the others go on.
+
+    Any :class:`~improvement_kit.errors.ImprovementKitError` counts as the case's failure: a
+    case naming an unknown jurisdiction gets a :class:`~improvement_kit.errors.PluginError`
+    from the kit, and a plugin that fails on one case's data should not hide the others (a
+    plugin broken for every case fails every case, each line naming the plugin).
+    """
     from improvement_kit.serialization import load_case
     from improvement_kit.timeline import build_timeline
 
@@ -144,7 +150,7 @@ def compute_cases(
         except CaseFileError as exc:
             failed.append(CaseFailure(entry.path, str(exc)))
             continue
-        except InputError as exc:  # a problem the engine finds in the case's data
+        except ImprovementKitError as exc:
             failed.append(CaseFailure(entry.path, f"{entry.path}: {exc}"))
             continue
         done.append(ComputedCase(entry, case, timeline))
