@@ -62,6 +62,18 @@ def _common(p: Any, *, output_required: bool, what: str) -> None:
         help="go on past cases that cannot be read; list them and exit with status 1",
     )
     p.add_argument("--officer", action="append", metavar="NAME", help="only this officer's cases")
+    p.add_argument(
+        "--executor",
+        choices=("serial", "dask"),
+        default="serial",
+        help="where cases are computed: here (default) or on Dask (the dask extra)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a Dask scheduler (tcp://host:8786) instead of a local cluster; implies "
+        "--executor dask",
+    )
     add_strict_option(p)
 
 
@@ -161,11 +173,15 @@ def _compute(
 ) -> tuple[list[ComputedCase], list[CaseFailure]] | None:
     """Every case computed; ``None`` (after one line per failed file) when a case failed and
     ``--keep-going`` was not given."""
-    from improvement_kit.portfolio import RegisterFilter, compute_cases
+    from improvement_kit.portfolio import RegisterFilter
+    from improvement_kit.portfolio.executors import compute_cases_on
 
     entries = _entries(args)
     kit = kit_from_args(args)
-    computed, failures = compute_cases(entries, kit=kit, as_of=as_of)
+    executor = "dask" if args.scheduler else args.executor
+    computed, failures = compute_cases_on(
+        executor, entries, kit=kit, as_of=as_of, scheduler=args.scheduler
+    )
     args.plugin_info = [f"plugin {i.name} {i.version or ''}".rstrip() for i in kit.info()]
     for failure in failures:
         print(f"improvement-kit: error: {failure.message}", file=sys.stderr)
