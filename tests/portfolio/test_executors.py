@@ -52,10 +52,18 @@ def test_an_unreachable_scheduler_is_named() -> None:
         )
 
 
-def test_register_command_on_dask(capsys: pytest.CaptureFixture[str]) -> None:
+def test_register_command_on_a_given_scheduler(capsys: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    from distributed import LocalCluster
+
     args = ["register", str(EXAMPLE / "cases"), "--as-of", "2026-11-30", "--format", "json"]
     assert main(args) == 0
     serial = json.loads(capsys.readouterr().out)
-    assert main([*args, "--executor", "dask"]) == 0
+    # a cluster of threads started here stands for a remote scheduler (and starts quickly)
+    with LocalCluster(
+        n_workers=1, processes=False, dashboard_address=None, silence_logs=logging.ERROR
+    ) as cluster:
+        assert main([*args, "--scheduler", cluster.scheduler_address]) == 0
     on_dask = json.loads(capsys.readouterr().out)
     assert on_dask["items"] == serial["items"]
