@@ -220,3 +220,16 @@ def test_an_unknown_jurisdiction_fails_its_case_only(
     assert [c.entry.path for c in computed] == [good]
     assert [f.path for f in failures] == [odd]
     assert failures[0].message.startswith(f"{odd}: unknown jurisdiction 'narnia'")
+
+
+def test_a_portfolio_file_is_read_strictly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    portfolio = tmp_path / "portfolio.yaml"
+    portfolio.write_text("cases:\n  - {case: a.yaml, officer: 3}\n", encoding="utf-8")
+    status, _, err = run(capsys, "register", "--portfolio", str(portfolio))
+    assert status == 2
+    assert err == f"improvement-kit: error: {portfolio}: cases[0].officer: expected text, got 3\n"
+    portfolio.write_text("cases:\n  - {case: a.yaml, oficer: Ann}\n", encoding="utf-8")
+    status, _, err = run(capsys, "register", "--portfolio", str(portfolio))
+    assert status == 2 and "unknown field 'oficer'" in err
