@@ -382,8 +382,10 @@ def register_to_html(
 days after {as_of.strftime("%d %b %Y")} (the dashed line). ▲ red: overdue (earlier ones
 sit at the left edge); ● amber: due soon; ● blue: upcoming; ○ green: done; grey bars:
 windows.</p>
+<section class="timelines">
 {axis}
 {schools}
+</section>
 <h2>Cases by local authority</h2>
 {_authorities(register)}
 {failed}
