@@ -28,7 +28,7 @@ autodoc_default_options = {"members": True, "show-inheritance": False}
 nitpicky = False
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
-html_static_path: list[str] = []
+html_static_path: list[str] = ["_static"]
 
 
 def _skip_duplicate_type(

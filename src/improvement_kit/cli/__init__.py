@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         documents_cmd,
         plugin_new_cmd,
         plugins_cmd,
+        portfolio_cmd,
         rules_cmd,
         stuck_cmd,
         timeline_cmd,
@@ -135,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         rules_cmd,
         stuck_cmd,
         wales_cmd,
+        portfolio_cmd,
     ):
         module.register(sub)
     return parser
