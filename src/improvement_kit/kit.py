@@ -448,6 +448,14 @@ class Kit:
     def scope_for(self, case: Case) -> Scope:
         """The scope of a case, after checking that its provider type belongs to the
         jurisdiction and that it uses local event types only where their procedure serves it."""
+        if case.jurisdiction not in self._jurisdictions:
+            known = ", ".join(sorted(self._jurisdictions)) or "none (no plugins loaded)"
+            raise InputError(
+                "jurisdiction",
+                case.jurisdiction,
+                f"is not an installed jurisdiction{_hint(case.jurisdiction, self._jurisdictions)}"
+                f" (known: {known})",
+            )
         scope = self.scope(case.jurisdiction, case.provider.la_code)
         check_provider_type(case, scope.jurisdiction)
         for index, event in enumerate(case.events):

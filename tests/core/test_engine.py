@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from tests.conftest import FAKE_ID, d
 
-from improvement_kit.errors import InputError, PluginError
+from improvement_kit.errors import InputError
 from improvement_kit.model import ItemKind, ItemStatus
 from improvement_kit.plugins import Plugins
 from improvement_kit.serialization import case_from_data
@@ -319,7 +319,9 @@ def test_an_unknown_jurisdiction_is_a_clear_error(plugins: Plugins) -> None:
     data = case()
     import attrs
 
-    with pytest.raises(PluginError, match=r"unknown jurisdiction 'atlantis'.*testland"):
+    with pytest.raises(
+        InputError, match=r"jurisdiction: 'atlantis' is not an installed jurisdiction.*testland"
+    ):
         build_timeline(attrs.evolve(data, jurisdiction="atlantis"), plugins=plugins)
 
 

@@ -499,3 +499,21 @@ def test_obligation_met_naming_no_item_is_a_warning_with_the_nearest_name() -> N
         and "did you mean 'warning-notice.compliance-period-end'" in w
         for w in timeline.warnings
     ), timeline.warnings
+
+
+def test_an_unknown_jurisdiction_names_the_file_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        "jurisdiction: england-maintaned\n"
+        "provider: {urn: '999102', name: Hill School, type: community}\n",
+        encoding="utf-8",
+    )
+    for command in ("timeline", "validate"):
+        assert main([command, str(case)]) == 2
+        err = capsys.readouterr().err
+        assert (
+            "case.yaml: jurisdiction: 'england-maintaned' is not an installed jurisdiction" in err
+        )
+        assert "did you mean 'england-maintained'" in err and err.count("\n") == 1

@@ -219,7 +219,9 @@ def test_an_unknown_jurisdiction_fails_its_case_only(
     computed, failures = compute_cases(entries, kit=Kit.load(), as_of=MONDAY)
     assert [c.entry.path for c in computed] == [good]
     assert [f.path for f in failures] == [odd]
-    assert failures[0].message.startswith(f"{odd}: unknown jurisdiction 'narnia'")
+    assert failures[0].message.startswith(
+        f"{odd}: jurisdiction: 'narnia' is not an installed jurisdiction"
+    )
 
 
 def test_a_portfolio_file_is_read_strictly(

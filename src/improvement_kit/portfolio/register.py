@@ -133,9 +133,9 @@ def compute_cases(
     """Read and compute every case once, with ``kit``; a case that fails becomes a
     :class:`CaseFailure` naming its file, and the others go on.
 
-    Any :class:`~improvement_kit.errors.ImprovementKitError` counts as the case's failure: a
-    case naming an unknown jurisdiction gets a :class:`~improvement_kit.errors.PluginError`
-    from the kit, and a plugin that fails on one case's data should not hide the others (a
+    Any :class:`~improvement_kit.errors.ImprovementKitError` counts as the case's failure (a
+    case naming an unknown jurisdiction gets an :class:`~improvement_kit.errors.InputError`
+    naming the field), and a plugin that fails on one case's data should not hide the others (a
     plugin broken for every case fails every case, each line naming the plugin).
     """
     from improvement_kit.serialization import load_case
