@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import re
 
-__all__ = ["MAX_DIGITS", "iso_date", "whole_number"]
+__all__ = ["MAX_DIGITS", "iso_date", "la_code", "whole_number"]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -45,3 +45,13 @@ def whole_number(text: str) -> int:
     if len(text.lstrip("-")) > MAX_DIGITS:
         raise argparse.ArgumentTypeError(f"{shown!r} is too large (at most {MAX_DIGITS} digits)")
     return int(text)
+
+
+def la_code(text: str) -> str:
+    """Parse a GIAS local-authority code for argparse: 3 ASCII digits (``830``)."""
+    from improvement_kit.model import identifiers
+
+    try:
+        return identifiers.la_code(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

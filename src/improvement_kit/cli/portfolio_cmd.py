@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from improvement_kit.cli.arguments import iso_date, whole_number
+from improvement_kit.cli.arguments import iso_date, la_code, whole_number
 from improvement_kit.cli.kit_options import add_strict_option, kit_from_args
 
 if TYPE_CHECKING:
@@ -98,7 +98,9 @@ def register(sub: Any) -> None:
         metavar="N",
         help="items due within N working days count as due (default: 10)",
     )
-    r.add_argument("--la", action="append", metavar="CODE", help="only this local authority")
+    r.add_argument(
+        "--la", action="append", type=la_code, metavar="CODE", help="only this local authority"
+    )
     r.add_argument("--jurisdiction", action="append", metavar="ID", help="only this jurisdiction")
     r.add_argument(
         "--plugin", action="append", metavar="NAME", help="only items of this plugin's rules"

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from improvement_kit.cli.arguments import la_code
 from improvement_kit.cli.kit_options import add_strict_option, kit_from_args
 
 __all__ = ["register"]
@@ -24,21 +25,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--jurisdiction", action="append", metavar="ID", help="only this one")
     p.add_argument(
-        "--la", metavar="CODE", type=_la_code, help="include the local procedures serving CODE"
+        "--la", metavar="CODE", type=la_code, help="include the local procedures serving CODE"
     )
     p.add_argument("--stats", action="store_true", help="counts and shares, not rows")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     add_strict_option(p)
     p.set_defaults(handler=_rules)
-
-
-def _la_code(text: str) -> str:
-    from improvement_kit.model import identifiers
-
-    try:
-        return identifiers.la_code(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _rules(args: argparse.Namespace) -> int:
