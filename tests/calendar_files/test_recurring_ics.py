@@ -200,9 +200,11 @@ def test_a_count_of_a_billion_is_refused_before_any_expansion(tmp_path: Path) ->
             "RRULE:FREQ=DAILY;COUNT=1000000000",
         ),
     )
+    # refused from the COUNT, before any of the 10**9 days is expanded (which would take
+    # hours); the bound leaves room for a loaded CI machine
     began = time.perf_counter()
     refused(path)
-    assert time.perf_counter() - began < 2
+    assert time.perf_counter() - began < 10
 
 
 def test_the_day_cap_can_be_raised_by_the_caller(tmp_path: Path) -> None:

@@ -74,11 +74,14 @@ def test_a_number_of_thousands_of_digits_is_refused(tmp_path: Path, text: str) -
         read_data_file(path)
 
 
-def test_an_alias_bomb_is_refused_in_well_under_a_second() -> None:
+def test_an_alias_bomb_is_refused_before_it_expands() -> None:
+    # Expanded, the bomb is billions of values (hours and gigabytes); refused at the cap, it
+    # takes milliseconds. The bound only tells "refused early" from "expanded", with room for
+    # a loaded CI machine: speed itself is measured in benchmarks/yaml_loading.py.
     start = time.perf_counter()
     with pytest.raises(InputFileError, match="more than 1,000,000 values once aliases"):
         load_yaml_text(alias_bomb())
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 10
 
 
 def test_a_few_aliases_are_fine_and_the_limit_counts_their_expansion() -> None:
