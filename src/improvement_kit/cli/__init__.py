@@ -168,9 +168,19 @@ def _sigterm_raises() -> Iterator[None]:
         interrupt.clear()
 
 
+def _unblock_interrupts() -> None:
+    """A process may inherit SIGINT and SIGTERM blocked in its signal mask (a parent that
+    blocked them while it forked): unblock them in the main thread, so that Ctrl-C and
+    termination reach the command. An inherited *ignored* SIGINT (a background job) stays
+    ignored, as the shell meant."""
+    if threading.current_thread() is threading.main_thread():
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (argparse's usage errors exit with 2)."""
     parsed = False
+    _unblock_interrupts()
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
