@@ -333,15 +333,6 @@ def _unique_ids(items: Sequence[TimelineItem]) -> list[TimelineItem]:
     return out
 
 
-def _trigger_date(item: TimelineItem) -> dt.date | None:
-    if item.trigger is None:
-        return None
-    try:
-        return dt.date.fromisoformat(item.trigger.rsplit(" ", 1)[-1])
-    except ValueError:
-        return None
-
-
 def _close_met_items(ctx: TimelineContext, items: list[TimelineItem]) -> list[TimelineItem]:
     """Mark done every obligation or expected event that an ``obligation-met`` event names, or
     that an event of its rule's ``satisfied_by`` types follows, whatever produced the item."""
@@ -354,7 +345,7 @@ def _close_met_items(ctx: TimelineContext, items: list[TimelineItem]) -> list[Ti
             item.kind in (ItemKind.OBLIGATION, ItemKind.EXPECTED_EVENT)
             and item.satisfied_on is None
         ):
-            start = _trigger_date(item) or item.date or dt.date.min
+            start = item.trigger_date or item.date or dt.date.min
             named = [
                 e
                 for name in (item.id, item.key)

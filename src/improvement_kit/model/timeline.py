@@ -109,6 +109,17 @@ class TimelineItem:
     key: str | None = None
 
     @property
+    def trigger_date(self) -> dt.date | None:
+        """The date of the event that triggered the item (``trigger`` is ``"<type> <date>"``),
+        or ``None``."""
+        if not self.trigger:
+            return None
+        try:
+            return dt.date.fromisoformat(self.trigger.rsplit(" ", 1)[-1])
+        except ValueError:
+            return None
+
+    @property
     def base_id(self) -> str:
         """The id without the ``#2``, ``#3`` that tells repeated items apart."""
         return self.id.partition("#")[0]

@@ -56,20 +56,10 @@ def item_uid(la_code: str, identifier: str, ref: str) -> str:
     return f"{la_code or 'no-la'}-{identifier}-{digest}@improvement-kit"
 
 
-def _trigger_date(row: RegisterRow) -> dt.date | None:
-    trigger = row.item.trigger
-    if not trigger:
-        return None
-    try:
-        return dt.date.fromisoformat(trigger.rsplit(" ", 1)[-1])
-    except ValueError:
-        return None
-
-
 def _sequence(row: RegisterRow) -> tuple[int, dt.date]:
     """SEQUENCE and LAST-MODIFIED's date for a row, from its case's events."""
     events = row.source.case.events
-    start = _trigger_date(row)
+    start = row.item.trigger_date
     later = [e.date for e in events if start is None or e.date > start]
     last = max([*later, *([start] if start else [])], default=None)
     return len(later), last or row.deadline
