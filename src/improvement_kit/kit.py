@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 import attrs
 import pluggy
 
-from improvement_kit import hookspecs
+import improvement_kit.hookspecs as hookspecs
 from improvement_kit.errors import InputError, PluginError
 from improvement_kit.jurisdictions import (
     CategoryDecision,

@@ -49,9 +49,9 @@ def whole_number(text: str) -> int:
 
 def la_code(text: str) -> str:
     """Parse a GIAS local-authority code for argparse: 3 ASCII digits (``830``)."""
-    from improvement_kit.model import identifiers
+    from improvement_kit.model.identifiers import la_code as la_code_rule
 
     try:
-        return identifiers.la_code(text)
+        return la_code_rule(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None

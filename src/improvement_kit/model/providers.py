@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from improvement_kit.model import identifiers
+from improvement_kit.model.identifiers import la_code as _la_code_rule
 
 __all__ = ["Provider", "ProviderType", "ReligiousCharacter"]
 
@@ -64,7 +64,7 @@ def _check_la_code(instance: object, attribute: attrs.Attribute[str | None], val
     if value is None:
         return
     try:
-        identifiers.la_code(value)
+        _la_code_rule(value)
     except ValueError as exc:
         raise ValueError(f"{attribute.name}: {exc}") from None
 
