@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -181,16 +182,18 @@ def test_piping_a_long_explanation_to_head_prints_one_line_and_no_traceback() ->
     assert result.returncode == 1
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe (POSIX)")
-def test_ctrl_c_while_waiting_for_a_closures_pipe_exits_130_with_one_line(tmp_path: Path) -> None:
-    # As in `--closures <(slow-download)`: the command waits for the file while the user
-    # presses Ctrl-C.
+def ctrl_c_while_waiting_for_a_pipe(
+    tmp_path: Path, preexec_fn: Callable[[], None] | None = None
+) -> tuple[int | None, bytes, bytes]:
+    """Start ``calendar count`` reading closures from a named pipe, give it part of the file
+    (the rest never comes), press Ctrl-C; return the exit status, stdout and stderr."""
     fifo = tmp_path / "closures.csv"
     os.mkfifo(fifo)
     process = subprocess.Popen(
         [*PYTHON, "calendar", "count", "2026-01-01", "2026-12-31", "--closures", str(fifo)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=preexec_fn,
     )
     deadline = time.monotonic() + 30
     writer = -1
@@ -205,12 +208,20 @@ def test_ctrl_c_while_waiting_for_a_closures_pipe_exits_130_with_one_line(tmp_pa
                 pytest.fail("the command never opened the closures file")
             time.sleep(0.02)
     try:
-        os.write(writer, b"start,end,name\n")  # part of the file; the rest never comes
+        os.write(writer, b"start,end,name\n")
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
     finally:
         os.close(writer)
-    assert process.returncode == 130
+    return process.returncode, out, err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe (POSIX)")
+def test_ctrl_c_while_waiting_for_a_closures_pipe_exits_130_with_one_line(tmp_path: Path) -> None:
+    # As in `--closures <(slow-download)`: the command waits for the file while the user
+    # presses Ctrl-C.
+    status, out, err = ctrl_c_while_waiting_for_a_pipe(tmp_path)
+    assert status == 130
     assert out == b""
     assert err == b"improvement-kit: interrupted\n"
 
@@ -219,35 +230,9 @@ def test_ctrl_c_while_waiting_for_a_closures_pipe_exits_130_with_one_line(tmp_pa
 def test_ctrl_c_reaches_a_command_started_with_sigint_blocked(tmp_path: Path) -> None:
     # A parent that blocked SIGINT while it forked (multiprocessing's helpers do, briefly)
     # passes the blocked mask on; the command unblocks it, so Ctrl-C still works.
-    fifo = tmp_path / "closures.csv"
-    os.mkfifo(fifo)
-
     def block_sigint() -> None:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
 
-    process = subprocess.Popen(
-        [*PYTHON, "calendar", "count", "2026-01-01", "2026-12-31", "--closures", str(fifo)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        preexec_fn=block_sigint,
-    )
-    deadline = time.monotonic() + 30
-    writer = -1
-    while writer < 0:
-        try:
-            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError as exc:
-            if exc.errno != errno.ENXIO or process.poll() is not None:
-                raise
-            if time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("the command never opened the closures file")
-            time.sleep(0.02)
-    try:
-        os.write(writer, b"start,end,name\n")
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
-    finally:
-        os.close(writer)
-    assert process.returncode == 130
+    status, _, err = ctrl_c_while_waiting_for_a_pipe(tmp_path, block_sigint)
+    assert status == 130
     assert err == b"improvement-kit: interrupted\n"
