@@ -63,7 +63,7 @@ JURISDICTION = Jurisdiction(
     # The shared England base first (categories, report periods, Ofsted follow-up), then
     # this jurisdiction's own law (EIA 2006 Part 4, Academies Act 2010 s.4).
     rule_tables=(*BASE_RULE_TABLES, *rule_files(__name__)),
-    code_rules=("EM-COAST-02", "EM-TPC-07", "EM-WN-07", "EM-WN-14"),
+    code_rules=("EM-TPC-07", "EM-WN-07", "EM-WN-14"),
     templates=_template_specs,
 )
 

@@ -7,11 +7,14 @@ engine has placed the category items and applied every rule with a trigger. It r
   ``warning-notice.compliance-period-end`` (old law), ``warning-notice.decision-awaited``,
   ``warning-notice.not-confirmed``, ``warning-notice.ceased``, ``warning-notice.transitional``,
   ``reasonable-notice``;
-* ``eligible-for-intervention`` for every ground (:mod:`.eligibility`);
-* the powers ``la-power.s63`` ... ``sos-power.s69`` (:mod:`.powers`);
+* ``eligible-for-intervention`` for the warning-notice grounds (:mod:`.eligibility`; the
+  engine makes it for the category and coasting grounds);
+* the two-month windows of the powers ``la-power.s63``, ``s64``, ``s66`` and
+  ``sos-power.s66a`` after a warning notice (:mod:`.powers`; the engine makes the open-ended
+  powers from each ``eligible-for-intervention`` item);
 * ``academy-order`` and ``academy-order.saving`` (:mod:`.academy_orders`);
 * ``draft-report-comments.due`` and ``statement-of-action.due`` (:mod:`.reports`);
-* ``monitoring-inspection.first``, ``reinspection`` and ``rise-support`` (:mod:`.monitoring`).
+* ``rise-support`` for a 'stuck' school (:mod:`.monitoring`).
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ from improvement_kit_england_maintained.category import RECORDED_CATEGORY_REQUIR
 from improvement_kit_england_maintained.eligibility import (
     Eligibility,
     all_items,
-    category_eligibilities,
-    coasting_eligibilities,
+    check_category_notices,
+    check_coasting_notifications,
+    engine_spells,
 )
 from improvement_kit_england_maintained.monitoring import rise_items
 from improvement_kit_england_maintained.powers import power_items
@@ -48,17 +52,18 @@ def derive_items(context: TimelineContext) -> Sequence[TimelineItem]:
     notice_items, spells = warning_notice_items(ctx)
     items.extend(notice_items)
     pending = [s for s in spells if s.pending]
-    spells = [s for s in spells if not s.pending]
-    spells = [*spells, *category_eligibilities(ctx), *coasting_eligibilities(ctx)]
-    spells = sorted((_until_conversion(ctx, s) for s in spells), key=lambda s: s.start)
-    items.extend(all_items(ctx, spells))
+    notice_spells = [_until_conversion(ctx, s) for s in spells if not s.pending]
+    check_category_notices(ctx)
+    check_coasting_notifications(ctx)
+    items.extend(all_items(ctx, notice_spells))
+    spells = sorted([*notice_spells, *engine_spells(ctx)], key=lambda s: s.start)
     for spell in pending:
         items.extend(power_items(ctx, spell))
     for spell in spells:
         items.extend(power_items(ctx, spell))
         items.extend(academy_order_items(ctx, spell))
     items.extend(report_items(ctx))
-    items.extend(rise_items(ctx, spells))
+    items.extend(rise_items(ctx))
     return items
 
 

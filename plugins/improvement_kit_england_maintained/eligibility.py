@@ -1,10 +1,12 @@
 """Eligibility for intervention (EIA 2006 ss.59-62, 60B): when it starts, on which ground, and
 when it ends.
 
-Warning-notice grounds (s.60, s.60A) are worked out in :mod:`.warning_notices`; this module
-handles Ofsted's categories (s.61, s.62: from the date of the Chief Inspector's notice under EA
-2005 s.13(3)(a)) and coasting (s.60B: from the Secretary of State's notification), and makes
-the ``eligible-for-intervention`` status item for every ground.
+Ofsted's categories (s.61, s.62: from the date of the Chief Inspector's notice under EA 2005
+s.13(3)(a)) and coasting (s.60B: from the Secretary of State's notification) are rule rows the
+engine applies (``rules/eligibility.toml``: ``trigger``, ``ends_on``); this module warns about
+notices that start nothing and reads the engine's items back as :class:`Eligibility` spells.
+The warning-notice grounds (s.60, s.60A) are worked out in :mod:`.warning_notices`, whose spells
+this module turns into ``eligible-for-intervention`` items.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import attrs
 from improvement_kit.model import (
     Category,
     CategoryNotice,
-    CategoryRemoved,
     CoastingNotification,
     Event,
     ProviderType,
@@ -27,11 +28,18 @@ from improvement_kit.model import (
 from improvement_kit.rules import describe_day
 from improvement_kit.timeline import TimelineContext
 
-__all__ = ["Eligibility", "category_eligibilities", "coasting_eligibilities", "eligibility_item"]
+__all__ = [
+    "ELIGIBLE",
+    "Eligibility",
+    "all_items",
+    "check_category_notices",
+    "check_coasting_notifications",
+    "eligibility_item",
+    "engine_spells",
+]
 
-_ONE_DAY = dt.timedelta(days=1)
-#: Coasting definitions that exclude maintained nursery schools (SI 2022/720).
-_NURSERY_EXCLUDED = frozenset({"EM-COAST-02"})
+#: The status item of eligibility for intervention.
+ELIGIBLE = "eligible-for-intervention"
 
 
 @attrs.frozen
@@ -60,9 +68,7 @@ class Eligibility:
 
 def eligibility_item(ctx: TimelineContext, eligibility: Eligibility) -> TimelineItem | None:
     """The ``eligible-for-intervention`` status item for one spell."""
-    rule = ctx.rule_for(
-        "eligible-for-intervention", eligibility.trigger_date, ground=eligibility.ground
-    )
+    rule = ctx.rule_for(ELIGIBLE, eligibility.trigger_date, ground=eligibility.ground)
     if rule is None:
         return None
     details = {"ground": eligibility.ground}
@@ -84,112 +90,72 @@ def eligibility_item(ctx: TimelineContext, eligibility: Eligibility) -> Timeline
     )
 
 
-def _ground(category: Category) -> str | None:
-    if category is Category.SPECIAL_MEASURES:
-        return "s.62"
-    if category is Category.SIGNIFICANT_IMPROVEMENT:
-        return "s.61"
-    return None
+def _concern(category: Category) -> bool:
+    return category in (Category.SPECIAL_MEASURES, Category.SIGNIFICANT_IMPROVEMENT)
 
 
-def category_eligibilities(ctx: TimelineContext) -> list[Eligibility]:
-    """s.61 / s.62 eligibility from each ``ofsted-category-notice``."""
-    notices = ctx.case.of_type(CategoryNotice)
-    removals = ctx.case.of_type(CategoryRemoved)
-    out: list[Eligibility] = []
-    for notice in notices:
-        ground = _ground(notice.category)
-        if ground is None:
+def check_category_notices(ctx: TimelineContext) -> None:
+    """Warn about ``ofsted-category-notice`` events that start no s.61/s.62 eligibility (the
+    engine applies the eligibility rows, ``rules/eligibility.toml``)."""
+    for notice in ctx.case.of_type(CategoryNotice):
+        if not _concern(notice.category):
             ctx.warn(
                 f"ofsted-category-notice {notice.date.isoformat()}: {notice.category.value!r} is "
                 "not a category of concern; no eligibility for intervention"
             )
             continue
-        if ctx.rule_for("eligible-for-intervention", notice.date, ground=ground) is None:
+        ground = "s.62" if notice.category is Category.SPECIAL_MEASURES else "s.61"
+        if ctx.rule_for(ELIGIBLE, notice.date, ground=ground) is None:
             ctx.warn(
                 f"ofsted-category-notice {notice.date.isoformat()}: no {ground} eligibility rule "
                 "in force (EIA 2006 Part 4 applies from 1 Apr 2007)"
             )
-            continue
-        end: dt.date | None = None
-        ended_by: str | None = None
-        if ground == "s.61":
-            for later in notices:
-                if later.date > notice.date and later.category is Category.SPECIAL_MEASURES:
-                    end = later.date - _ONE_DAY
-                    ended_by = (
-                        f"superseded by the special measures notice of {describe_day(later.date)}"
-                        " (s.61(b)(ii))"
-                    )
-                    break
-        for removal in removals:
-            if removal.date <= notice.date:
-                continue
-            if removal.category is not None and removal.category is not notice.category:
-                continue
-            if end is None or removal.date - _ONE_DAY < end:
-                end = removal.date - _ONE_DAY
-                ended_by = (
-                    f"report of {describe_day(removal.date)} stating the category no longer applies"
-                )
-            break
-        label = notice.category.label(notice.date)
-        out.append(
-            Eligibility(
-                ground=ground,
-                trigger=notice,
-                trigger_date=notice.date,
-                start=notice.date,
-                end=end,
-                ended_by=ended_by,
-                category=notice.category,
-                explanation=(
-                    f"from {describe_day(notice.date)}, the date of the Chief Inspector's notice "
-                    f"under EA 2005 s.13(3)(a) that the school {_requires(label)}"
-                ),
-            )
-        )
-    return out
 
 
-def _requires(label: str) -> str:
-    if label.startswith("requires"):
-        return label
-    if label == "special measures":
-        return "requires special measures"
-    return f"requires significant improvement ({label})"
-
-
-def coasting_eligibilities(ctx: TimelineContext) -> list[Eligibility]:
-    """s.60B eligibility from each ``coasting-notification``."""
-    out: list[Eligibility] = []
+def check_coasting_notifications(ctx: TimelineContext) -> None:
+    """Warn about ``coasting-notification`` events that start no s.60B eligibility: before any
+    coasting definition, or for a maintained nursery school the definition excludes."""
+    kind = ctx.case.provider.type.value
     for notification in ctx.case.of_type(CoastingNotification):
-        rule = ctx.rule_for("eligible-for-intervention", notification.date, ground="s.60B")
+        rule = ctx.rule_for(ELIGIBLE, notification.date, ground="s.60B")
         if rule is None:
             ctx.warn(
                 f"coasting-notification {notification.date.isoformat()}: no coasting definition "
                 "in force (s.60B applies to notifications from 11 Jan 2017)"
             )
-            continue
-        if (
-            ctx.case.provider.type is ProviderType.MAINTAINED_NURSERY
-            and rule.id in _NURSERY_EXCLUDED
+        elif (
+            rule.provider_types
+            and kind not in rule.provider_types
+            and ctx.case.provider.type is ProviderType.MAINTAINED_NURSERY
         ):
             ctx.warn(
                 f"coasting-notification {notification.date.isoformat()}: s.60B does not apply "
                 "to maintained nursery schools (Coasting Schools (England) Regulations 2022)"
             )
+
+
+def engine_spells(ctx: TimelineContext) -> list[Eligibility]:
+    """The spells of eligibility whose status items the engine made from its rule rows (the
+    category and coasting grounds), for the powers and academy orders code still derives."""
+    out: list[Eligibility] = []
+    for item in ctx.items:
+        if item.id != ELIGIBLE or item.rule.id not in ctx.rules:
+            continue
+        if ctx.rules.get(item.rule.id).trigger is None:
+            continue  # made by code (the warning-notice grounds)
+        trigger = ctx.trigger_of(item)
+        start = item.date
+        if trigger is None or start is None:
             continue
         out.append(
             Eligibility(
-                ground="s.60B",
-                trigger=notification,
-                trigger_date=notification.date,
-                start=notification.date,
-                explanation=(
-                    f"from {describe_day(notification.date)}, the day the Secretary of State "
-                    "notified the governing body that the school is coasting"
-                ),
+                ground=item.details.get("ground", item.value or ""),
+                trigger=trigger,
+                trigger_date=trigger.date,
+                start=start,
+                end=item.window.end if item.window is not None else None,
+                ended_by=item.details.get("ended_by"),
+                explanation=item.explanation,
             )
         )
     return out

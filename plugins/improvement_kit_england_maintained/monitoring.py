@@ -1,16 +1,14 @@
-"""RISE support (DfE policy for maintained schools, ``rules/rise.toml``). Ofsted's first
+"""RISE support for a 'stuck' school (DfE policy for maintained schools, ``rules/rise.toml``;
+the row for a school requiring significant improvement is the engine's). Ofsted's first
 monitoring inspection and re-inspection are rule rows of the shared England base
 (``improvement_kit_england_base/rules/monitoring.toml``) that the engine applies.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from improvement_kit.model import Grade, Inspection, TimelineItem
 from improvement_kit.rules import Rule, describe_day
 from improvement_kit.timeline import TimelineContext
-from improvement_kit_england_maintained.eligibility import Eligibility
 
 __all__ = ["rise_items"]
 
@@ -21,9 +19,9 @@ def _overall(inspection: Inspection) -> Grade | None:
     return inspection.grades.get("overall-effectiveness")
 
 
-def rise_items(ctx: TimelineContext, spells: Sequence[Eligibility]) -> list[TimelineItem]:
-    """RISE targeted intervention: a 'stuck' school, and (from Sep 2026) a school requiring
-    significant improvement."""
+def rise_items(ctx: TimelineContext) -> list[TimelineItem]:
+    """RISE targeted intervention for a 'stuck' school (the engine applies the row for a
+    school requiring significant improvement, from its s.61 eligibility)."""
     items: list[TimelineItem] = []
     inspections = [i for i in ctx.case.inspections() if _overall(i) is not None]
     if len(inspections) >= 2:
@@ -51,24 +49,6 @@ def rise_items(ctx: TimelineContext, spells: Sequence[Eligibility]) -> list[Time
                         details={"basis": "stuck"},
                     )
                 )
-    for spell in spells:
-        if spell.ground != "s.61":
-            continue
-        rule = ctx.rule_for("rise-support", spell.start, basis="significant-improvement")
-        if rule is None:
-            continue
-        items.append(
-            ctx.make_item(
-                rule,
-                due=spell.start,
-                explanation=(
-                    f"Ofsted's notice of {describe_day(spell.start)}: the school requires "
-                    "significant improvement; RISE targeted intervention is the default"
-                ),
-                trigger=spell.trigger,
-                details={"basis": "significant-improvement"},
-            )
-        )
     return items
 
 

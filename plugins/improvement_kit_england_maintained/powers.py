@@ -75,6 +75,8 @@ def power_items(ctx: TimelineContext, spell: Eligibility) -> list[TimelineItem]:
         if found is None:
             continue
         rule, opens = found
+        if rule.trigger is not None:
+            continue  # an open-ended power: the engine applies its row to the status item
         details = {"ground": spell.ground}
         if spell.pending and not isinstance(rule.deadline, WindowOf):
             continue  # open-ended powers begin with eligibility itself

@@ -95,6 +95,9 @@ class TimelineContext:
 
     _positions: dict[int, int] = attrs.field(init=False, factory=dict, repr=False)
     _warned: set[str] = attrs.field(init=False, factory=set, repr=False)
+    _triggers: dict[tuple[str, str | None, str | None], Event] = attrs.field(
+        init=False, factory=dict, repr=False
+    )
     #: Scratch space for plugin code, kept for one timeline (indexes built once, say).
     cache: dict[str, object] = attrs.field(init=False, factory=dict, repr=False)
 
@@ -241,9 +244,9 @@ class TimelineContext:
         if explanation:
             parts.append(explanation)
         parts.append(rule.describe_source())
-        return TimelineItem(
+        made = TimelineItem(
             id=item_id or rule.item,
-            title=title or rule.title,
+            title=title or rule.item_title or rule.title,
             kind=kind or rule.kind,
             rule=rule.ref(),
             explanation="; ".join(parts),
@@ -254,11 +257,18 @@ class TimelineContext:
             actor=actor or rule.actor,
             trigger=_trigger_text(trigger),
             satisfied_on=satisfied_on,
-            details=dict(details or {}),
+            details={**rule.details, **(details or {})},
             key=f"{item_id or rule.item}@{trigger.id}"
             if trigger is not None and trigger.id
             else None,
         )
+        if trigger is not None:
+            self._triggers[(made.id, made.trigger, made.key)] = trigger
+        return made
+
+    def trigger_of(self, item: TimelineItem) -> Event | None:
+        """The event that triggered ``item`` (made through :meth:`make_item`), or ``None``."""
+        return self._triggers.get((item.id, item.trigger, item.key))
 
     def warn(self, message: str) -> None:
         """Record a warning shown with the timeline (once)."""

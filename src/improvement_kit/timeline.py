@@ -31,6 +31,7 @@ from improvement_kit.model import (
 )
 from improvement_kit.rules import CalendarChoice, Rule, describe_day
 from improvement_kit.rules.loader import did_you_mean
+from improvement_kit.rules.schema import PreCommencement
 
 __all__ = [
     "PENDING_PRECONDITION",
@@ -57,13 +58,15 @@ def _fits(
     return not any(field_text(ctx.value(event, k)) in v for k, v in except_when.items())
 
 
-def _matches(ctx: TimelineContext, rule: Rule, event: Event) -> bool:
+def _provider_fits(ctx: TimelineContext, rule: Rule) -> bool:
     provider = ctx.case.provider
     if rule.provider_types and provider.type.value not in rule.provider_types:
         return False
-    if rule.la_codes and provider.la_code not in rule.la_codes:
-        return False
-    return _fits(ctx, event, rule.when, rule.except_when)
+    return not (rule.la_codes and provider.la_code not in rule.la_codes)
+
+
+def _matches(ctx: TimelineContext, rule: Rule, event: Event) -> bool:
+    return _provider_fits(ctx, rule) and _fits(ctx, event, rule.when, rule.except_when)
 
 
 def _next_of(ctx: TimelineContext, event_type: str, trigger: Event) -> Event | None:
@@ -195,6 +198,8 @@ def _apply_rules(ctx: TimelineContext) -> None:
                     trigger=event,
                     satisfied_on=satisfying[0].date if satisfying else None,
                 )
+                if rule.ends_on:
+                    item = _with_end(ctx, rule, event, item)
                 made[rule.item] = item
                 if rule.repeat is None:
                     ctx.items.append(item)
@@ -202,6 +207,165 @@ def _apply_rules(ctx: TimelineContext) -> None:
                     ctx.items.extend(_series(ctx, rule, event, item, satisfying))
             if not progressed:
                 break
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _with_end(ctx: TimelineContext, rule: Rule, trigger: Event, item: TimelineItem) -> TimelineItem:
+    """A status item's window, ended the day before the first of the rule's ``ends_on``
+    events after the trigger (by the date field each names), with why in its details."""
+    end: dt.date | None = None
+    because = ""
+    for ending in rule.ends_on:
+        found: dt.date | None = None
+        for event in ctx.events_of(ending.event):
+            day = event_field(event, ending.on)
+            if not isinstance(day, dt.date) or day <= trigger.date or event is trigger:
+                continue
+            if not _fits(ctx, event, ending.when, {}):
+                continue
+            if any(
+                (mine := ctx.value(event, name)) is not None and mine != ctx.value(trigger, name)
+                for name in ending.same
+            ):
+                continue
+            if found is None or day < found:
+                found = day
+        if found is not None and (end is None or found - _ONE_DAY < end):
+            end = found - _ONE_DAY
+            because = ending.because.replace("{date}", describe_day(found)) or (
+                f"{ending.event} {found.isoformat()}"
+            )
+    start = item.date
+    if start is None:
+        return item
+    if end is None:
+        return attrs.evolve(item, window=Window(start, item.window.end if item.window else None))
+    return attrs.evolve(
+        item,
+        window=Window(start, end),
+        explanation=f"{item.explanation}; ends {describe_day(end)} ({because})",
+        details={**item.details, "ended_by": because},
+    )
+
+
+def _item_fits(rule: Rule, source: TimelineItem) -> bool:
+    """Whether the triggering item's ``value`` and ``details`` meet the rule's conditions."""
+
+    def text(name: str) -> str | None:
+        return source.value if name == "value" else source.details.get(name)
+
+    if any(text(k) not in allowed for k, allowed in rule.when.items()):
+        return False
+    return not any(text(k) in v for k, v in rule.except_when.items())
+
+
+def _item_anchor(rule: Rule, source: TimelineItem) -> dt.date | None:
+    if rule.anchor == "date":
+        return source.date
+    value = source.details.get(rule.anchor.removeprefix("details."))
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _version_for(
+    versions: Sequence[Rule], on: dt.date, last: dt.date | None
+) -> tuple[Rule, dt.date | None] | None:
+    """The version in force on ``on``; else, for rows that say so, the earliest later version
+    commencing by ``last`` (the end of the triggering status), with its commencement."""
+    for rule in versions:
+        if rule.in_force_on(on):
+            return rule, None
+    later = sorted(
+        (
+            r
+            for r in versions
+            if r.pre_commencement is PreCommencement.FROM_COMMENCEMENT
+            and r.in_force.start > on
+            and (last is None or r.in_force.start <= last)
+        ),
+        key=lambda r: r.in_force.start,
+    )
+    return (later[0], later[0].in_force.start) if later else None
+
+
+def _apply_item_rules(ctx: TimelineContext) -> None:
+    """Rules triggered by items (``trigger = "item:<id>"``), whatever made the items."""
+    groups: dict[str, dict[str, list[Rule]]] = {}
+    for rule in ctx.rules:
+        source_id = rule.item_trigger
+        if source_id is not None and _provider_fits(ctx, rule):
+            groups.setdefault(source_id, {}).setdefault(rule.item, []).append(rule)
+    for source_id, by_item in groups.items():
+        sources = sorted(
+            (i for i in ctx.items if i.id == source_id), key=lambda i: i.date or dt.date.max
+        )
+        for source in sources:
+            start = source.date
+            if start is None:
+                continue
+            on = source.trigger_date or start
+            last = source.window.end if source.window is not None else None
+            for versions in by_item.values():
+                found = _version_for([r for r in versions if _item_fits(r, source)], on, last)
+                if found is not None:
+                    ctx.items.append(_item_from_item(ctx, *found, source, last))
+
+
+def _item_from_item(
+    ctx: TimelineContext,
+    rule: Rule,
+    commenced: dt.date | None,
+    source: TimelineItem,
+    last: dt.date | None,
+) -> TimelineItem:
+    trigger = ctx.trigger_of(source)
+    assert source.date is not None
+    opens = max(source.date, commenced) if commenced is not None else source.date
+    details = {k: source.details[k] for k in rule.when if k in source.details}
+    satisfying = [
+        e
+        for event_type in rule.satisfied_by
+        for e in ctx.events_from(event_type, opens)
+        if _fits(ctx, e, rule.satisfied_when, rule.satisfied_except_when)
+    ]
+    done = min((e.date for e in satisfying), default=None)
+    note = f"in force from {describe_day(commenced)}" if commenced is not None else ""
+    anchor = _item_anchor(rule, source)
+    if rule.deadline is not None and anchor is not None:
+        computed = ctx.evaluate(rule, max(anchor, opens) if commenced else anchor)
+        window = computed.window if computed is not None else None
+        if window is not None and rule.ends_with_trigger and last is not None:
+            cut = last if window.end is None else min(window.end, last)
+            window = Window(window.start, cut)
+        return ctx.make_item(
+            rule,
+            computed,
+            window=window,
+            explanation=f"{source.title} from {describe_day(source.date)}"
+            + (f"; {note}" if note else ""),
+            trigger=trigger,
+            satisfied_on=done,
+            details=details,
+        )
+    end = last if rule.ends_with_trigger else None
+    while_text = f"while '{source.title}' lasts" if rule.ends_with_trigger else "no end"
+    return ctx.make_item(
+        rule,
+        window=Window(opens, end),
+        explanation=(
+            f"no time limit; from {describe_day(opens)}"
+            + (f" ({note})" if note else "")
+            + f", {while_text}"
+            + (f", until {describe_day(end)}" if end is not None else "")
+        ),
+        trigger=trigger,
+        satisfied_on=done,
+        details=details,
+    )
 
 
 def _apply_categories(ctx: TimelineContext, kit: Kit) -> None:
@@ -444,6 +608,7 @@ def build_timeline(
     _apply_categories(ctx, kit)
     _apply_rules(ctx)
     ctx.items.extend(kit.timeline_items(ctx))
+    _apply_item_rules(ctx)
     items = sorted(ctx.items, key=lambda i: (i.date or dt.date.max, i.id))
     items = _close_met_items(ctx, _unique_ids(items))
     if as_of is not None:

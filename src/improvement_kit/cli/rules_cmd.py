@@ -8,6 +8,7 @@ from typing import Any
 
 from improvement_kit.cli.arguments import la_code
 from improvement_kit.cli.kit_options import add_strict_option, kit_from_args
+from improvement_kit.rules import DECISION_ITEMS, Rule
 
 __all__ = ["register"]
 
@@ -19,8 +20,10 @@ def register(sub: Any) -> None:
         help="list rule rows, or count those the engine applies",
         description=(
             "List the rule rows of each jurisdiction (with the local procedures serving "
-            "--la). --stats counts the rows that the generic engine applies (rows with a "
-            "trigger) against those only plugin code uses."
+            "--la). --stats counts the rows that produce timeline items and, of those, the "
+            "rows the generic engine applies (rows with a trigger), apart from the rows that "
+            "only feed a category decision made in code; then the same over all "
+            "jurisdictions, each row counted once."
         ),
     )
     p.add_argument("--jurisdiction", action="append", metavar="ID", help="only this one")
@@ -33,26 +36,46 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_rules)
 
 
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 3) if whole else 0.0
+
+
+def _counts(rows: list[Rule]) -> dict[str, Any]:
+    decision = [r for r in rows if r.item in DECISION_ITEMS]
+    producing = [r for r in rows if r.item not in DECISION_ITEMS]
+    applied = [r for r in producing if r.trigger is not None]
+    return {
+        "rows": len(rows),
+        "rows_with_deadline_duty_or_power": sum(
+            1 for r in rows if r.deadline is not None or r.kind.value != "status"
+        ),
+        "applied_by_engine": sum(1 for r in rows if r.trigger is not None),
+        "applied_share": _share(sum(1 for r in rows if r.trigger is not None), len(rows)),
+        "decision_rows": len(decision),
+        "item_rows": len(producing),
+        "item_rows_applied_by_engine": len(applied),
+        "item_rows_applied_share": _share(len(applied), len(producing)),
+        "item_rows_by_code": sorted(r.id for r in producing if r.trigger is None),
+        "by_nature": {
+            nature: sum(1 for r in rows if r.nature.value == nature)
+            for nature in ("law", "national-policy", "local-policy")
+        },
+    }
+
+
 def _rules(args: argparse.Namespace) -> int:
     kit = kit_from_args(args)
     ids = args.jurisdiction or [j.id for j in kit.jurisdictions()]
     report: list[dict[str, Any]] = []
+    distinct: dict[tuple[str, str], Rule] = {}
     for jurisdiction in ids:
         book = kit.rule_book(jurisdiction, args.la)
         rows = list(book)
-        dated = [r for r in rows if r.deadline is not None or r.kind.value != "status"]
-        applied = [r for r in rows if r.trigger is not None]
+        distinct.update({(r.id, r.item): r for r in rows})  # a shared base row once
         report.append(
             {
                 "jurisdiction": jurisdiction,
-                "rows": len(rows),
-                "rows_with_deadline_duty_or_power": len(dated),
-                "applied_by_engine": len(applied),
-                "applied_share": round(len(applied) / len(rows), 3) if rows else 0.0,
-                "by_nature": {
-                    nature: sum(1 for r in rows if r.nature.value == nature)
-                    for nature in ("law", "national-policy", "local-policy")
-                },
+                **_counts(rows),
                 "rules": [
                     {
                         "id": r.id,
@@ -71,21 +94,37 @@ def _rules(args: argparse.Namespace) -> int:
         if args.stats:
             for entry in report:
                 del entry["rules"]
+            if len(report) > 1:
+                report.append({"jurisdiction": "all", **_counts(list(distinct.values()))})
         print(json.dumps(report, indent=2))
         return 0
-    for entry in report:
-        if args.stats:
+    if args.stats:
+        entries = [*report]
+        if len(report) > 1:
+            entries.append(
+                {"jurisdiction": "all (each row once)", **_counts(list(distinct.values()))}
+            )
+        for entry in entries:
             print(
-                f"{entry['jurisdiction']}: {entry['rows']} rows, {entry['applied_by_engine']} "
-                f"applied by the engine ({entry['applied_share']:.0%}); the rest are used by "
-                f"plugin code; law {entry['by_nature']['law']}, national policy "
+                f"{entry['jurisdiction']}: {entry['rows']} rows; "
+                f"{entry['item_rows']} produce timeline items, "
+                f"{entry['item_rows_applied_by_engine']} of them applied by the engine "
+                f"({entry['item_rows_applied_share']:.0%}), the rest by plugin code; "
+                f"{entry['decision_rows']} only feed a category decision made in code; "
+                f"law {entry['by_nature']['law']}, national policy "
                 f"{entry['by_nature']['national-policy']}, local policy "
                 f"{entry['by_nature']['local-policy']}"
             )
-            continue
+        return 0
+    for entry in report:
         print(f"{entry['jurisdiction']}")
         for rule in entry["rules"]:
-            how = f"on {rule['trigger']}" if rule["trigger"] else "by plugin code"
+            if rule["trigger"]:
+                how = f"on {rule['trigger']}"
+            elif rule["item"] in DECISION_ITEMS:
+                how = "feeds a decision"
+            else:
+                how = "by plugin code"
             print(
                 f"  {rule['id']:<24} {rule['item']:<44} {rule['nature']:<15} "
                 f"{rule['grade']:<10} {how}; {rule['in_force']}; plugin {rule['plugin']}"

@@ -25,18 +25,29 @@ from improvement_kit.rules.loader import (
     parse_rules,
     rule_files,
 )
-from improvement_kit.rules.schema import CalendarChoice, Rule
+from improvement_kit.rules.schema import (
+    DECISION_ITEMS,
+    ITEM_PREFIX,
+    CalendarChoice,
+    EndsOn,
+    PreCommencement,
+    Rule,
+)
 
 __all__ = [
     "DEADLINE_KEYS",
+    "DECISION_ITEMS",
+    "ITEM_PREFIX",
     "RULE_KEYS",
     "CalendarChoice",
     "CalendarDaysElapsed",
     "CalendarDaysFollowing",
     "Computed",
     "Deadline",
+    "EndsOn",
     "MonthsFollowing",
     "OnAnchor",
+    "PreCommencement",
     "Rule",
     "RuleBook",
     "SpecifiedInNotice",

@@ -12,6 +12,14 @@ from improvement_kit.rules.schema import Rule
 __all__ = ["RuleBook"]
 
 
+def _accepts(rule: Rule, key: str, value: str) -> bool:
+    if key in rule.when:
+        return value in rule.when[key]
+    if key in rule.details:
+        return rule.details[key] == value
+    return True
+
+
 class RuleBook:
     """Every rule version of one jurisdiction, validated as a set."""
 
@@ -55,11 +63,12 @@ class RuleBook:
 
     def for_item(self, item: str, on: dt.date, **when: str) -> Rule | None:
         """The version in force on ``on`` among the rules producing ``item`` whose ``when``
-        conditions accept the given field values (conditions not given are ignored)."""
+        conditions accept the given field values, or whose ``details`` hold them (names a
+        rule has neither of are ignored)."""
         for rule in self._by_item.get(item, ()):
             if not rule.in_force_on(on):
                 continue
-            if all(key not in rule.when or value in rule.when[key] for key, value in when.items()):
+            if all(_accepts(rule, key, value) for key, value in when.items()):
                 return rule
         return None
 

@@ -20,7 +20,7 @@ from improvement_kit.errors import RuleDataError
 from improvement_kit.model.sources import InForce, Nature, Source, VerificationGrade
 from improvement_kit.model.timeline import ItemKind
 from improvement_kit.rules.deadlines import parse_deadline, parse_point
-from improvement_kit.rules.schema import CalendarChoice, Repeat, Rule
+from improvement_kit.rules.schema import CalendarChoice, EndsOn, PreCommencement, Repeat, Rule
 
 _MAX_REPEAT = 100
 
@@ -51,6 +51,11 @@ _OPTIONAL = (
     "provider_types",
     "la_codes",
     "repeat",
+    "ends_on",
+    "ends_with_trigger",
+    "pre_commencement",
+    "details",
+    "item_title",
     "actor",
     "value",
     "wording",
@@ -174,6 +179,15 @@ def _parse_row(
         provider_types=_str_tuple(raw.get("provider_types", []), file, row, "provider_types"),
         la_codes=la_codes,
         repeat=repeat,
+        ends_on=_ends_on(raw.get("ends_on", []), file, row),
+        ends_with_trigger=_bool(
+            raw.get("ends_with_trigger", False), file, row, "ends_with_trigger"
+        ),
+        pre_commencement=_enum(
+            PreCommencement, raw.get("pre_commencement", "only-new"), file, row, "pre_commencement"
+        ),
+        details=_details(raw.get("details", {}), file, row),
+        item_title=_str(raw.get("item_title", ""), file, row, "item_title"),
         actor=_str(raw["actor"], file, row, "actor") if "actor" in raw else None,
         value=_str(raw["value"], file, row, "value") if "value" in raw else None,
         wording=_str(raw.get("wording", ""), file, row, "wording"),
@@ -184,17 +198,58 @@ def _parse_row(
 
 
 def _conditions(
-    raw: Mapping[str, Any], key: str, file: str, row: str
+    raw: Mapping[str, Any], key: str, file: str, row: str, *, prefix: str = ""
 ) -> dict[str, tuple[str, ...]]:
     value = raw.get(key, {})
     if not isinstance(value, Mapping):
-        raise RuleDataError(file, row, key, f"{value!r} is not a table")
+        raise RuleDataError(file, row, f"{prefix}{key}", f"{value!r} is not a table")
     return {
         str(k): _str_tuple(
-            v if not isinstance(v, bool) else str(v).lower(), file, row, f"{key}.{k}"
+            v if not isinstance(v, bool) else str(v).lower(), file, row, f"{prefix}{key}.{k}"
         )
         for k, v in value.items()
     }
+
+
+def _bool(value: object, file: str, row: str, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise RuleDataError(file, row, field, f"{value!r} is not true or false")
+    return value
+
+
+def _details(value: object, file: str, row: str) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise RuleDataError(file, row, "details", f"{value!r} is not a table")
+    return {str(k): _str(v, file, row, f"details.{k}") for k, v in value.items()}
+
+
+_ENDS_ON_KEYS = ("event", "on", "when", "same", "because")
+
+
+def _ends_on(value: object, file: str, row: str) -> tuple[EndsOn, ...]:
+    if not isinstance(value, list):
+        raise RuleDataError(file, row, "ends_on", f"{value!r} is not a list of tables")
+    out = []
+    for index, entry in enumerate(value):
+        where = f"ends_on[{index}]"
+        if not isinstance(entry, Mapping):
+            raise RuleDataError(file, row, where, f"{entry!r} is not a table")
+        for key in entry:
+            if key not in _ENDS_ON_KEYS:
+                hint = did_you_mean(key, _ENDS_ON_KEYS)
+                raise RuleDataError(file, row, f"{where}.{key}", f"unknown key{hint}")
+        if "event" not in entry:
+            raise RuleDataError(file, row, f"{where}.event", "required field missing")
+        out.append(
+            EndsOn(
+                event=_str(entry["event"], file, row, f"{where}.event"),
+                on=_str(entry.get("on", "date"), file, row, f"{where}.on"),
+                when=_conditions(entry, "when", file, f"{row}", prefix=f"{where}."),
+                same=_str_tuple(entry.get("same", []), file, row, f"{where}.same"),
+                because=_str(entry.get("because", ""), file, row, f"{where}.because"),
+            )
+        )
+    return tuple(out)
 
 
 def _repeat(value: object, file: str, row: str) -> Repeat:

@@ -12,7 +12,14 @@ from improvement_kit.model.sources import InForce, Nature, Source, VerificationG
 from improvement_kit.model.timeline import ItemKind, RuleRef
 from improvement_kit.rules.deadlines import Deadline, Point
 
-__all__ = ["CalendarChoice", "Repeat", "Rule"]
+#: Items the engine places from a jurisdiction's category decision (made in code), so rows
+#: producing them feed that decision rather than being applied by the engine.
+DECISION_ITEMS = frozenset({"category"})
+
+#: The prefix of a trigger, or an anchor, naming a timeline item rather than an event.
+ITEM_PREFIX = "item:"
+
+__all__ = ["ITEM_PREFIX", "CalendarChoice", "EndsOn", "PreCommencement", "Repeat", "Rule"]
 
 
 class CalendarChoice(enum.StrEnum):
@@ -26,6 +33,38 @@ class CalendarChoice(enum.StrEnum):
 
     REGIONAL = "regional"
     SCHOOL = "school"
+
+
+class PreCommencement(enum.StrEnum):
+    """How an item-triggered row treats a status that began before any version of the rule
+    was in force.
+
+    ``only-new`` (the default): only the version in force on the trigger date applies; none,
+    no item. ``from-commencement``: the earliest later version whose conditions match and
+    that commences while the status lasts applies, opening on its commencement (a power
+    added by a later Act is available to a school already eligible).
+    """
+
+    ONLY_NEW = "only-new"
+    FROM_COMMENCEMENT = "from-commencement"
+
+
+@attrs.frozen
+class EndsOn:
+    """One way a status ends: ``ends_on = [{ event = "category-removed", same = ["category"],
+    because = "report of {date} stating the category no longer applies" }]``.
+
+    The first ``event`` after the trigger (compared by its ``on`` date field, ``date`` by
+    default) whose fields match ``when``, and whose ``same`` fields are empty or equal to the
+    trigger's, ends the status the day before. ``because`` (``{date}`` is that day) says why
+    in the item's ``details["ended_by"]``.
+    """
+
+    event: str
+    on: str = "date"
+    when: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    same: tuple[str, ...] = ()
+    because: str = ""
 
 
 @attrs.frozen
@@ -59,6 +98,16 @@ class Rule:
     ``satisfied_by`` events (the next full inspection, not a monitoring visit).
     ``provider_types`` and ``la_codes`` (GIAS local-authority codes) restrict the providers a
     triggered rule applies to; ``repeat`` makes it a series.
+
+    A ``trigger`` of ``item:<id>`` applies the rule to every timeline item with that id,
+    whatever made it (a rule row or plugin code): ``when`` then reads the item's ``value`` and
+    ``details``, the version is the one in force on the date of the event that triggered the
+    item (``pre_commencement`` says what happens when none was), the anchor ``date`` is the
+    day the item starts (``details.<key>`` a date the item records), and
+    ``ends_with_trigger`` ends the new item's window when the triggering item's window ends
+    (a power available while the school is eligible for intervention). ``ends_on`` ends a
+    status item's window on later events; ``details`` are added to every item the row makes;
+    ``item_title`` titles the items (default: the rule's title).
     """
 
     id: str
@@ -83,6 +132,11 @@ class Rule:
     provider_types: tuple[str, ...] = ()
     la_codes: tuple[str, ...] = ()
     repeat: Repeat | None = None
+    ends_on: tuple[EndsOn, ...] = ()
+    ends_with_trigger: bool = False
+    pre_commencement: PreCommencement = PreCommencement.ONLY_NEW
+    details: Mapping[str, str] = attrs.field(factory=dict)
+    item_title: str = ""
     actor: str | None = None
     value: str | None = None
     wording: str = ""
@@ -93,6 +147,13 @@ class Rule:
     def in_force_on(self, day: dt.date) -> bool:
         """Whether this version applies to a trigger event on ``day``."""
         return self.in_force.contains(day)
+
+    @property
+    def item_trigger(self) -> str | None:
+        """The item id of an ``item:<id>`` trigger, or ``None``."""
+        if self.trigger is not None and self.trigger.startswith(ITEM_PREFIX):
+            return self.trigger.removeprefix(ITEM_PREFIX)
+        return None
 
     def ref(self) -> RuleRef:
         """The reference a timeline item carries."""

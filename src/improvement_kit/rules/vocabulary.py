@@ -19,7 +19,7 @@ import attrs
 from improvement_kit.errors import RuleDataError
 from improvement_kit.model import EVENT_TYPES, Event, ProviderType
 from improvement_kit.rules.loader import did_you_mean
-from improvement_kit.rules.schema import Rule
+from improvement_kit.rules.schema import PreCommencement, Rule
 
 __all__ = ["OBLIGATION_MET", "VIRTUAL_FIELDS", "check_vocabulary", "event_fields"]
 
@@ -92,6 +92,10 @@ def check_vocabulary(rules: Iterable[Rule], plugin_events: Mapping[str, type[Eve
         _check_event_names(rule, "satisfied_by", rule.satisfied_by, known_events)
         if rule.repeat is not None:
             _check_event_names(rule, "repeat.until", rule.repeat.until, known_events)
+        _check_item_options(rule)
+        if rule.item_trigger is not None:
+            _check_item_trigger(rule, rules, all_items)
+            continue
         if rule.trigger is None:
             anchors = {"date", *known_events, *any_field}
             if rule.anchor.startswith("item:"):
@@ -107,6 +111,7 @@ def check_vocabulary(rules: Iterable[Rule], plugin_events: Mapping[str, type[Eve
             continue
         _check_event_names(rule, "trigger", [rule.trigger], events)
         fields = {**event_fields(events[rule.trigger]), **VIRTUAL_FIELDS.get(rule.trigger, {})}
+        _check_ends_on(rule, events, fields)
         _check_condition_keys(rule, "when", rule.when, rule.trigger, fields)
         _check_condition_keys(rule, "except_when", rule.except_when, rule.trigger, fields)
         for name, conditions in (
@@ -165,3 +170,92 @@ def _check_item(rule: Rule, items: set[str]) -> None:
             "anchor",
             f"no row makes item {target!r} from the same trigger{did_you_mean(target, items)}",
         )
+
+
+def _check_item_options(rule: Rule) -> None:
+    """Options that only an ``item:`` trigger gives a meaning to, and ``ends_on`` that only
+    an event trigger does."""
+    item_only = []
+    if rule.ends_with_trigger:
+        item_only.append("ends_with_trigger")
+    if rule.pre_commencement is not PreCommencement.ONLY_NEW:
+        item_only.append("pre_commencement")
+    if item_only and rule.item_trigger is None:
+        raise RuleDataError(
+            rule.file,
+            _row(rule),
+            item_only[0],
+            'applies only to a row triggered by an item (trigger = "item:<id>")',
+        )
+    if rule.ends_on and (rule.trigger is None or rule.item_trigger is not None):
+        raise RuleDataError(
+            rule.file, _row(rule), "ends_on", "applies only to a row triggered by an event"
+        )
+
+
+def _check_item_trigger(rule: Rule, rules: list[Rule], all_items: set[str]) -> None:
+    """``trigger = "item:<id>"``: an item some row makes; conditions on its ``value`` or on
+    ``details`` keys that rows making it use; an anchor of ``date`` or ``details.<key>``."""
+    source = rule.item_trigger
+    assert source is not None
+    if source not in all_items:
+        raise RuleDataError(
+            rule.file,
+            _row(rule),
+            "trigger",
+            f"no row makes item {source!r}{did_you_mean(source, all_items)}",
+        )
+    if source == rule.item:
+        raise RuleDataError(rule.file, _row(rule), "trigger", "an item cannot trigger itself")
+    keys = {"value"}
+    for other in rules:
+        if other.item == source:
+            keys.update(other.details)
+            if other.item_trigger is None and other.trigger is None:
+                keys.update(other.when)  # rows for plugin code name their items' details
+    for name, conditions in (("when", rule.when), ("except_when", rule.except_when)):
+        for key in conditions:
+            if key not in keys:
+                raise RuleDataError(
+                    rule.file,
+                    _row(rule),
+                    f"{name}.{key}",
+                    f"{source!r} items have no detail {key!r}{did_you_mean(key, sorted(keys))}",
+                )
+    if rule.anchor != "date" and not rule.anchor.startswith("details."):
+        raise RuleDataError(
+            rule.file,
+            _row(rule),
+            "anchor",
+            f"{rule.anchor!r}: a row triggered by an item counts from 'date' (the day the "
+            "item starts) or 'details.<key>' (a date the item records)",
+        )
+
+
+def _check_ends_on(
+    rule: Rule, events: Mapping[str, type[Event]], trigger_fields: Mapping[str, bool]
+) -> None:
+    for index, ending in enumerate(rule.ends_on):
+        where = f"ends_on[{index}]"
+        _check_event_names(rule, f"{where}.event", [ending.event], events)
+        fields = {**event_fields(events[ending.event]), **VIRTUAL_FIELDS.get(ending.event, {})}
+        if not fields.get(ending.on, False):
+            dates = [f for f, is_date in fields.items() if is_date and "-" not in f]
+            raise RuleDataError(
+                rule.file,
+                _row(rule),
+                f"{where}.on",
+                f"{ending.on!r} is not a date field of {ending.event!r} events "
+                f"(dates: {', '.join(dates)}){did_you_mean(ending.on, dates)}",
+            )
+        _check_condition_keys(rule, f"{where}.when", ending.when, ending.event, fields)
+        for name in ending.same:
+            if name not in fields or name not in trigger_fields or name in _BASE_FIELDS - {"id"}:
+                shared = [f for f in fields if f in trigger_fields and "-" not in f]
+                raise RuleDataError(
+                    rule.file,
+                    _row(rule),
+                    f"{where}.same",
+                    f"{name!r} is not a field of both {rule.trigger!r} and {ending.event!r} "
+                    f"events{did_you_mean(name, shared)}",
+                )
