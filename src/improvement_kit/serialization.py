@@ -16,24 +16,13 @@ provider type, event type, field) is refused with the nearest valid one. Files a
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import enum
 import functools
-import math
-import re
-from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
-from cattrs.cols import (
-    homogenous_tuple_structure_factory,
-    is_mapping,
-    is_sequence,
-    list_structure_factory,
-    mapping_structure_factory,
-)
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
@@ -62,6 +51,14 @@ from improvement_kit.model import (
     identifiers,
 )
 from improvement_kit.model.events import INSPECTION_KINDS
+from improvement_kit.structuring import (
+    _did_you_mean,
+    _format_exception,
+    _one_of,
+    _refuse_fields,
+    _short,
+    strict_converter,
+)
 from improvement_kit.yaml12 import (
     InputFileError,
     InputLimits,
@@ -83,170 +80,6 @@ __all__ = [
     "read_data_file",
     "timeline_to_data",
 ]
-
-T = TypeVar("T")
-
-
-def _short(value: object, limit: int = 60) -> str:
-    """``repr(value)``, cut to ``limit`` characters with an ellipsis."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _kind_of(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, dt.date):
-        return "a date"
-    if isinstance(value, Mapping):
-        return "a table"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, str):
-        return "text"
-    return f"a {type(value).__name__}"
-
-
-def _one_of(value: object, choices: Iterable[str], *, budget: int = 160) -> str:
-    """``'x' is not one of 'a', 'b', ... (did you mean 'b'?)``, the list cut to ``budget``
-    characters so that the nearest valid name always shows."""
-    names = list(choices)
-    listed = ""
-    for name in names:
-        part = f"{name!r}" if not listed else f", {name!r}"
-        if len(listed) + len(part) > budget:
-            listed += ", …"
-            break
-        listed += part
-    text = f"{_short(value)} is not one of {listed}"
-    return text + _did_you_mean(value, names)
-
-
-def _did_you_mean(value: object, choices: Iterable[str]) -> str:
-    if not isinstance(value, str):
-        return ""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _structure_date(value: object, _: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        raise ValueError(f"{value.isoformat()!r} is a date and time, not a date")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-            raise ValueError(f"{_short(value)} is not an ISO date (YYYY-MM-DD)")
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a valid date") from None
-    raise ValueError(f"{_short(value)} is not an ISO date (YYYY-MM-DD)")
-
-
-def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    if not isinstance(value, str):
-        raise ValueError(f"{_short(value)} is {_kind_of(value)}, not one of the names allowed")
-    try:
-        return cls(value)
-    except ValueError:
-        raise ValueError(_one_of(value, [str(m.value) for m in cls])) from None
-
-
-def _structure_bool(value: object, _: object) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise ValueError(f"{_short(value)} is not true or false")
-
-
-def _structure_int(value: object, _: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    raise ValueError(f"{_short(value)} is not a whole number")
-
-
-def _structure_float(value: object, _: object) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value)
-    raise ValueError(f"{_short(value)} is not a finite number")
-
-
-def _structure_str(value: object, cls: type[Any]) -> Any:
-    """Text only: never ``str(True)``, ``str(None)`` or ``str([...])``.
-
-    Registered as the class hook for ``str``, so it also receives subclasses of ``str`` that
-    have no hook of their own (a plugin's ``StrEnum``); those go to the enumeration hook.
-    """
-    if cls is not str:
-        if isinstance(cls, type) and issubclass(cls, enum.Enum):
-            return _structure_enum(value, cls)
-        if not isinstance(value, str):
-            raise ValueError(f"{_short(value)} is {_kind_of(value)}, not text")
-        return cls(value)
-    if isinstance(value, str):
-        return value
-    hint = " (write it in quotes if it is text)" if isinstance(value, (int, float, dt.date)) else ""
-    raise ValueError(f"{_short(value)} is {_kind_of(value)}, not text{hint}")
-
-
-def _sequence_factory(type_: Any, conv: cattrs.Converter) -> Any:
-    """cattrs' own list/tuple hook, behind a check that the value is a list: a string is
-    iterable, and ``matters: "Attainment is low"`` must not become 17 one-letter matters."""
-    origin = get_origin(type_) or type_
-    if origin in (tuple, Sequence) or (isinstance(origin, type) and issubclass(origin, tuple)):
-        inner = homogenous_tuple_structure_factory(type_, conv)
-    else:
-        inner = list_structure_factory(type_, conv)
-
-    def structure_sequence(value: object, cls: Any) -> Any:
-        if not isinstance(value, (list, tuple)):
-            raise ValueError(f"{_short(value)} is {_kind_of(value)}, not a list")
-        return inner(value, cls)
-
-    return structure_sequence
-
-
-def _is_homogeneous_sequence(type_: Any) -> bool:
-    if not is_sequence(type_):
-        return False
-    args = get_args(type_)
-    origin = get_origin(type_)
-    return origin is not tuple or (len(args) == 2 and args[1] is Ellipsis) or not args
-
-
-def _mapping_factory(type_: Any, conv: cattrs.Converter) -> Any:
-    """cattrs' own mapping hook (as ``Converter.gen_structure_mapping`` builds it, without
-    registering it), behind a check that the value is a table."""
-    origin = get_origin(type_) or type_
-    target = dict if origin in (Mapping, MutableMapping) else origin
-    inner = mapping_structure_factory(
-        type_, conv, target, detailed_validation=conv.detailed_validation
-    )
-
-    def structure_mapping(value: object, cls: Any) -> Any:
-        if not isinstance(value, Mapping):
-            raise ValueError(f"{_short(value)} is {_kind_of(value)}, not a table")
-        return inner(value, cls)
-
-    return structure_mapping
-
-
-def _refuse_fields(cls: type, problems: Mapping[str, str]) -> NoReturn:
-    """Raise a cattrs class error whose messages carry each field's path."""
-    errors: list[Exception] = []
-    for name, problem in problems.items():
-        exc = ValueError(problem)
-        exc.__notes__ = [
-            AttributeValidationNote(
-                f"Structuring class {cls.__qualname__} @ attribute {name}", name, str
-            )
-        ]
-        errors.append(exc)
-    raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
 
 
 def _rename_attribute(exc: ClassValidationError, name: str, written: str) -> None:
@@ -358,31 +191,8 @@ def _check_inspection(inspection: Inspection) -> None:
         _refuse_fields(Inspection, problems)
 
 
-def _model_enums() -> list[type[enum.Enum]]:
-    from improvement_kit import model
-
-    return [
-        obj for obj in vars(model).values() if isinstance(obj, type) and issubclass(obj, enum.Enum)
-    ]
-
-
 def _make_converter(event_types: Mapping[str, type[Event]]) -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    conv.register_structure_hook(dt.date, _structure_date)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(float, _structure_float)
-    # One class hook per enumeration: cattrs' own hook for str would otherwise catch StrEnums
-    # first and raise a message that does not list the allowed values.
-    for enum_cls in _model_enums():
-        conv.register_structure_hook(enum_cls, _structure_enum)
-    # A class hook: cattrs dispatches str by class before any predicate, so a predicate hook
-    # for str never runs. The hook passes StrEnums without a hook of their own to the
-    # enumeration hook (tests/strict_inputs checks that it runs).
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook_factory(_is_homogeneous_sequence, _sequence_factory)
-    conv.register_structure_hook_factory(is_mapping, _mapping_factory)
-    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv = strict_converter()
 
     def structure_closure(value: object, _: object) -> Closure:
         if not isinstance(value, Mapping):
@@ -477,43 +287,6 @@ def converter_for(plugins: Plugins | None = None) -> cattrs.Converter:
 
     extra = (plugins or default_plugins()).event_types()
     return _converter_with(tuple(sorted(extra.items())))
-
-
-def _format_exception(exc: BaseException, type_: Any) -> str:
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    if isinstance(exc, ForbiddenExtraKeysError):
-        extra = sorted(map(str, exc.extra_fields))
-        known = _field_names(exc.cl)
-        hints = [h for h in (_did_you_mean(name, known) for name in extra) if h]
-        text = f"unknown field{'s' if len(extra) > 1 else ''}: " + ", ".join(
-            _short(name, 40)[1:-1] for name in extra[:5]
-        )
-        return (
-            text
-            + (", …" if len(extra) > 5 else "")
-            + (hints[0] if len(extra) == 1 and hints else "")
-        )
-    if isinstance(exc, (ValueError, TypeError)):
-        text = str(exc)
-        if type_ is dt.date and "date" not in text:
-            return f"is not an ISO date: {text}"
-        return text
-    return f"{type(exc).__name__}: {exc}"
-
-
-def _field_names(cls: object) -> list[str]:
-    """The names a case file may use for ``cls``'s fields (with the aliases)."""
-    if not (isinstance(cls, type) and attrs.has(cls)):
-        return []
-    names = [f.name for f in attrs.fields(cls)]
-    if cls is Provider:
-        names += ["urn", "school_number"]
-    if isinstance(cls, type) and issubclass(cls, Inspection):
-        names += ["end", "type"]
-    elif isinstance(cls, type) and issubclass(cls, Event):
-        names.append("type")
-    return names
 
 
 def _messages(exc: BaseException) -> list[str]:

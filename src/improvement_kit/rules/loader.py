@@ -1,31 +1,46 @@
 """Reading rule tables (TOML) into :class:`~improvement_kit.rules.schema.Rule` values.
 
-A rule file holds an optional ``[meta]`` table and an array of ``[[rules]]`` tables. Every
-problem is reported as a :class:`~improvement_kit.errors.RuleDataError` naming the file, the
-row (its position and id) and the field.
+A rule file holds an optional ``[meta]`` table and an array of ``[[rules]]`` tables. Each row
+is structured by one cattrs converter (:data:`ROW_CONVERTER`, built on the case files' strict
+converter, :func:`improvement_kit.structuring.strict_converter`) into a :class:`RuleRow`,
+then checked across its fields. Every problem is reported as a
+:class:`~improvement_kit.errors.RuleDataError` naming the file, the row (its position and id)
+and the field path (``repeat.every``, ``ends_on[1].on``), with the nearest valid name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import itertools
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, NewType, get_args
 
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn
+
+from improvement_kit import structuring
 from improvement_kit.errors import RuleDataError
 from improvement_kit.model.sources import InForce, Nature, Source, VerificationGrade
 from improvement_kit.model.timeline import ItemKind
-from improvement_kit.rules.deadlines import parse_deadline, parse_point
+from improvement_kit.rules.deadlines import Deadline, Point, parse_deadline, parse_point
 from improvement_kit.rules.schema import CalendarChoice, EndsOn, PreCommencement, Repeat, Rule
 
 _MAX_REPEAT = 100
 
 __all__ = [
+    "ROW_CONVERTER",
     "RULE_KEYS",
+    "Conditions",
+    "EndsOnRow",
+    "Names",
+    "RepeatRow",
+    "RuleRow",
+    "SourceRow",
     "check_rule_set",
     "did_you_mean",
     "load_rule_file",
@@ -68,44 +83,184 @@ RULE_KEYS = (*_REQUIRED, *_OPTIONAL)
 #: Rule tables written for 0.1 said ``policy`` for what is now ``national-policy``.
 _NATURE_ALIASES = {"policy": Nature.NATIONAL_POLICY.value}
 
+#: A string or a list of strings (``satisfied_by = "inspection"``), read as a tuple.
+Names = NewType("Names", tuple[str, ...])
+#: Field conditions: ``{ ground = ["s.61", "s.62"], urgent = true }`` (a bare string is one
+#: value; ``true``/``false`` are compared as text).
+Conditions = NewType("Conditions", dict[str, tuple[str, ...]])
+
 
 def did_you_mean(value: object, known: Iterable[str]) -> str:
     """``" (did you mean 'x'?)"`` for the nearest of ``known``, or ``""``."""
-    if not isinstance(value, str):
-        return ""
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return structuring.did_you_mean(value, known)
 
 
-def _enum(cls: Any, value: object, file: str, row: str, field: str) -> Any:
-    try:
-        return cls(value)
-    except ValueError:
-        values = [m.value for m in cls]
-        allowed = ", ".join(repr(v) for v in values)
-        raise RuleDataError(
-            file, row, field, f"{value!r} is not one of {allowed}{did_you_mean(value, values)}"
-        ) from None
+@attrs.frozen(kw_only=True)
+class SourceRow:
+    """``source = { citation = ..., url = ... }``."""
+
+    citation: str
+    url: str = ""
 
 
-def _date(value: object, file: str, row: str, field: str) -> dt.date:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise RuleDataError(file, row, field, f"{value!r} is not a date (write 2016-04-18)")
-    return value
+@attrs.frozen(kw_only=True)
+class RepeatRow:
+    """``repeat = { every = ..., times = ..., until = [...] }``."""
+
+    every: Point
+    times: int
+    until: Names = Names(())
 
 
-def _str(value: object, file: str, row: str, field: str) -> str:
-    if not isinstance(value, str):
-        raise RuleDataError(file, row, field, f"{value!r} is not a string")
-    return value
+@attrs.frozen(kw_only=True)
+class EndsOnRow:
+    """One ``ends_on`` entry (see :class:`~improvement_kit.rules.schema.EndsOn`)."""
+
+    event: str
+    on: str = "date"
+    when: Conditions = attrs.field(factory=lambda: Conditions({}))
+    same: Names = Names(())
+    because: str = ""
 
 
-def _str_tuple(value: object, file: str, row: str, field: str) -> tuple[str, ...]:
+@attrs.frozen(kw_only=True)
+class RuleRow:
+    """A ``[[rules]]`` row exactly as written: what the converter structures, before the
+    checks across fields make it a :class:`~improvement_kit.rules.schema.Rule`."""
+
+    id: str
+    item: str
+    title: str
+    kind: ItemKind
+    nature: Nature
+    in_force_from: dt.date
+    source: SourceRow
+    grade: VerificationGrade
+    in_force_to: dt.date | None = None
+    deadline: Deadline | None = None
+    calendar: CalendarChoice = CalendarChoice.REGIONAL
+    trigger: str | None = None
+    anchor: str = "date"
+    anchor_label: str = ""
+    when: Conditions = attrs.field(factory=lambda: Conditions({}))
+    except_when: Conditions = attrs.field(factory=lambda: Conditions({}))
+    unless: Names = Names(())
+    satisfied_by: Names = Names(())
+    satisfied_when: Conditions = attrs.field(factory=lambda: Conditions({}))
+    satisfied_except_when: Conditions = attrs.field(factory=lambda: Conditions({}))
+    provider_types: Names = Names(())
+    la_codes: Names = Names(())
+    repeat: RepeatRow | None = None
+    ends_on: tuple[EndsOnRow, ...] = ()
+    ends_with_trigger: bool = False
+    pre_commencement: PreCommencement = PreCommencement.ONLY_NEW
+    details: dict[str, str] = attrs.field(factory=dict)
+    item_title: str = ""
+    actor: str | None = None
+    value: str | None = None
+    wording: str = ""
+    notes: str = ""
+
+
+def _names(value: object, _: object) -> Names:
     if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleDataError(file, row, field, f"{value!r} is not a string or list of strings")
-    return tuple(value)
+        return Names((value,))
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return Names(tuple(value))
+    raise ValueError(f"{value!r} is not a string or list of strings")
+
+
+def _conditions(value: object, _: object) -> Conditions:
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{value!r} is not a table")
+    out: dict[str, tuple[str, ...]] = {}
+    problems: dict[str, str] = {}
+    for key, allowed in value.items():
+        try:
+            out[str(key)] = _names(
+                str(allowed).lower() if isinstance(allowed, bool) else allowed, None
+            )
+        except ValueError as exc:
+            problems[str(key)] = str(exc)
+    if problems:
+        structuring.refuse_fields(dict, problems)
+    return Conditions(out)
+
+
+def _date(value: object, _: object) -> dt.date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise ValueError(f"{value!r} is not a date (write 2016-04-18, unquoted)")
+    return value
+
+
+def _deadline(value: object, _: object) -> Deadline:
+    return parse_deadline(value)
+
+
+def _point(value: object, _: object) -> Point:
+    return parse_point(value, "every")
+
+
+def _is_union_of(type_: object, union: object) -> bool:
+    """Whether ``type_`` is ``union``, or ``union | None`` (a TOML value is never null)."""
+    args = set(get_args(type_)) - {type(None)}
+    return bool(args) and args == set(get_args(union))
+
+
+def _converter() -> cattrs.Converter:
+    conv = structuring.strict_converter()
+    conv.register_structure_hook(dt.date, _date)  # a TOML date, never text
+    for cls in (ItemKind, Nature, VerificationGrade, CalendarChoice, PreCommencement):
+        conv.register_structure_hook(cls, structuring.structure_enum)
+    conv.register_structure_hook(Names, _names)
+    conv.register_structure_hook(Conditions, _conditions)
+    conv.register_structure_hook_func(lambda t: _is_union_of(t, Deadline), _deadline)
+    conv.register_structure_hook_func(lambda t: _is_union_of(t, Point), _point)
+    for table in (SourceRow, RepeatRow, EndsOnRow, RuleRow):
+        conv.register_structure_hook(table, _table_hook(conv, table))
+    return conv
+
+
+def _table_hook(conv: cattrs.Converter, cls: type[Any]) -> Any:
+    """cattrs' generated hook for ``cls``, behind a check that the value is a table."""
+    inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    shape = {
+        SourceRow: "expected { citation = ..., url = ... }",
+        RepeatRow: "expected { every = ..., times = ... }",
+    }.get(cls, "expected a table")
+
+    def structure_table(value: object, _: object) -> Any:
+        if not isinstance(value, Mapping):
+            raise ValueError(f"{value!r}: {shape}")
+        return inner(value, cls)
+
+    return structure_table
+
+
+#: The one converter for rule rows (immutable after setup).
+ROW_CONVERTER = _converter()
+
+#: Problems reported first, whatever their place in the row: unknown keys, then missing ones.
+_FIRST = ("unknown key", "required field missing")
+
+
+def _structure_row(raw: Mapping[str, Any], file: str, row: str) -> RuleRow:
+    data = dict(raw)
+    if isinstance(data.get("nature"), str):
+        data["nature"] = _NATURE_ALIASES.get(data["nature"], data["nature"])
+    try:
+        return ROW_CONVERTER.structure(data, RuleRow)
+    except (ClassValidationError, IterableValidationError) as exc:
+        problems = structuring.structure_problems(exc)
+    except (ValueError, TypeError) as exc:
+        problems = [("", str(exc))]
+    order = {name: rank for rank, name in enumerate(_FIRST)}
+    path, message = min(
+        problems, key=lambda p: next((r for m, r in order.items() if p[1].startswith(m)), 9)
+    )
+    if path.startswith("repeat.") and message == "required field missing":
+        message += " (a repeat needs both 'every' and 'times')"
+    raise RuleDataError(file, row, path or None, message)
 
 
 def _parse_row(
@@ -114,165 +269,72 @@ def _parse_row(
     if not isinstance(raw, Mapping):
         raise RuleDataError(file, index + 1, None, "a [[rules]] entry must be a table")
     row = f"{index + 1} ({raw.get('id', '?')})"
-    for key in raw:
-        if key not in RULE_KEYS:
-            raise RuleDataError(file, row, key, f"unknown key{did_you_mean(key, RULE_KEYS)}")
-    for key in _REQUIRED:
-        if key not in raw:
-            raise RuleDataError(file, row, key, "required field missing")
-    source = raw["source"]
-    if not isinstance(source, Mapping) or "citation" not in source:
-        raise RuleDataError(file, row, "source", "expected { citation = ..., url = ... }")
-    extra = set(source) - {"citation", "url"}
-    if extra:
-        raise RuleDataError(file, row, f"source.{sorted(extra)[0]}", "unknown key")
-    nature = _enum(Nature, _NATURE_ALIASES.get(raw["nature"], raw["nature"]), file, row, "nature")
-    if natures is not None and nature not in natures:
+    parsed = _structure_row(raw, file, row)
+    if natures is not None and parsed.nature not in natures:
         allowed = " or ".join(repr(n.value) for n in natures)
         raise RuleDataError(
-            file, row, "nature", f"{nature.value!r} is not allowed here (a row here is {allowed})"
+            file,
+            row,
+            "nature",
+            f"{parsed.nature.value!r} is not allowed here (a row here is {allowed})",
         )
-    if "in_force_to" in raw and "in_force_from" in raw:
-        start, end = raw["in_force_from"], raw["in_force_to"]
-        if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
-            raise RuleDataError(file, row, "in_force_to", f"{end} is before in_force_from {start}")
-    try:
-        src = Source(str(source["citation"]), str(source.get("url", "")))
-        in_force = InForce(
-            _date(raw["in_force_from"], file, row, "in_force_from"),
-            _date(raw["in_force_to"], file, row, "in_force_to") if "in_force_to" in raw else None,
-        )
-    except ValueError as exc:
-        raise RuleDataError(file, row, "source/in_force", str(exc)) from None
-    deadline = None
-    if "deadline" in raw:
-        try:
-            deadline = parse_deadline(raw["deadline"])
-        except ValueError as exc:
-            raise RuleDataError(file, row, "deadline", str(exc)) from None
-    repeat = _repeat(raw["repeat"], file, row) if "repeat" in raw else None
-    la_codes = _str_tuple(raw.get("la_codes", []), file, row, "la_codes")
-    for code in la_codes:
+    start, end = parsed.in_force_from, parsed.in_force_to
+    if end is not None and end < start:
+        raise RuleDataError(file, row, "in_force_to", f"{end} is before in_force_from {start}")
+    for code in parsed.la_codes:
         if len(code) != 3 or not code.isascii() or not code.isdigit():
             raise RuleDataError(file, row, "la_codes", f"{code!r} is not a 3-digit GIAS code")
-    when = _conditions(raw, "when", file, row)
+    repeat = None
+    if parsed.repeat is not None:
+        times = parsed.repeat.times
+        if not 2 <= times <= _MAX_REPEAT:
+            raise RuleDataError(
+                file,
+                row,
+                "repeat.times",
+                f"{times!r} is not a whole number from 2 to {_MAX_REPEAT}",
+            )
+        repeat = Repeat(parsed.repeat.every, times, parsed.repeat.until)
+    try:
+        source = Source(parsed.source.citation, parsed.source.url)
+        in_force = InForce(start, end)
+    except ValueError as exc:
+        raise RuleDataError(file, row, "source/in_force", str(exc)) from None
     return Rule(
-        id=_str(raw["id"], file, row, "id"),
-        item=_str(raw["item"], file, row, "item"),
-        title=_str(raw["title"], file, row, "title"),
-        kind=_enum(ItemKind, raw["kind"], file, row, "kind"),
+        id=parsed.id,
+        item=parsed.item,
+        title=parsed.title,
+        kind=parsed.kind,
         in_force=in_force,
-        source=src,
-        grade=_enum(VerificationGrade, raw["grade"], file, row, "grade"),
-        nature=nature,
-        deadline=deadline,
-        calendar=_enum(CalendarChoice, raw.get("calendar", "regional"), file, row, "calendar"),
-        trigger=_str(raw["trigger"], file, row, "trigger") if "trigger" in raw else None,
-        anchor=_str(raw.get("anchor", "date"), file, row, "anchor"),
-        anchor_label=_str(raw.get("anchor_label", ""), file, row, "anchor_label"),
-        when=when,
-        except_when=_conditions(raw, "except_when", file, row),
-        satisfied_when=_conditions(raw, "satisfied_when", file, row),
-        satisfied_except_when=_conditions(raw, "satisfied_except_when", file, row),
-        unless=_str_tuple(raw.get("unless", []), file, row, "unless"),
-        satisfied_by=_str_tuple(raw.get("satisfied_by", []), file, row, "satisfied_by"),
-        provider_types=_str_tuple(raw.get("provider_types", []), file, row, "provider_types"),
-        la_codes=la_codes,
+        source=source,
+        grade=parsed.grade,
+        nature=parsed.nature,
+        deadline=parsed.deadline,
+        calendar=parsed.calendar,
+        trigger=parsed.trigger,
+        anchor=parsed.anchor,
+        anchor_label=parsed.anchor_label,
+        when=parsed.when,
+        except_when=parsed.except_when,
+        unless=parsed.unless,
+        satisfied_by=parsed.satisfied_by,
+        satisfied_when=parsed.satisfied_when,
+        satisfied_except_when=parsed.satisfied_except_when,
+        provider_types=parsed.provider_types,
+        la_codes=parsed.la_codes,
         repeat=repeat,
-        ends_on=_ends_on(raw.get("ends_on", []), file, row),
-        ends_with_trigger=_bool(
-            raw.get("ends_with_trigger", False), file, row, "ends_with_trigger"
-        ),
-        pre_commencement=_enum(
-            PreCommencement, raw.get("pre_commencement", "only-new"), file, row, "pre_commencement"
-        ),
-        details=_details(raw.get("details", {}), file, row),
-        item_title=_str(raw.get("item_title", ""), file, row, "item_title"),
-        actor=_str(raw["actor"], file, row, "actor") if "actor" in raw else None,
-        value=_str(raw["value"], file, row, "value") if "value" in raw else None,
-        wording=_str(raw.get("wording", ""), file, row, "wording"),
-        notes=_str(raw.get("notes", ""), file, row, "notes"),
+        ends_on=tuple(EndsOn(e.event, e.on, e.when, e.same, e.because) for e in parsed.ends_on),
+        ends_with_trigger=parsed.ends_with_trigger,
+        pre_commencement=parsed.pre_commencement,
+        details=parsed.details,
+        item_title=parsed.item_title,
+        actor=parsed.actor,
+        value=parsed.value,
+        wording=parsed.wording,
+        notes=parsed.notes,
         file=file,
         plugin=plugin,
     )
-
-
-def _conditions(
-    raw: Mapping[str, Any], key: str, file: str, row: str, *, prefix: str = ""
-) -> dict[str, tuple[str, ...]]:
-    value = raw.get(key, {})
-    if not isinstance(value, Mapping):
-        raise RuleDataError(file, row, f"{prefix}{key}", f"{value!r} is not a table")
-    return {
-        str(k): _str_tuple(
-            v if not isinstance(v, bool) else str(v).lower(), file, row, f"{prefix}{key}.{k}"
-        )
-        for k, v in value.items()
-    }
-
-
-def _bool(value: object, file: str, row: str, field: str) -> bool:
-    if not isinstance(value, bool):
-        raise RuleDataError(file, row, field, f"{value!r} is not true or false")
-    return value
-
-
-def _details(value: object, file: str, row: str) -> dict[str, str]:
-    if not isinstance(value, Mapping):
-        raise RuleDataError(file, row, "details", f"{value!r} is not a table")
-    return {str(k): _str(v, file, row, f"details.{k}") for k, v in value.items()}
-
-
-_ENDS_ON_KEYS = ("event", "on", "when", "same", "because")
-
-
-def _ends_on(value: object, file: str, row: str) -> tuple[EndsOn, ...]:
-    if not isinstance(value, list):
-        raise RuleDataError(file, row, "ends_on", f"{value!r} is not a list of tables")
-    out = []
-    for index, entry in enumerate(value):
-        where = f"ends_on[{index}]"
-        if not isinstance(entry, Mapping):
-            raise RuleDataError(file, row, where, f"{entry!r} is not a table")
-        for key in entry:
-            if key not in _ENDS_ON_KEYS:
-                hint = did_you_mean(key, _ENDS_ON_KEYS)
-                raise RuleDataError(file, row, f"{where}.{key}", f"unknown key{hint}")
-        if "event" not in entry:
-            raise RuleDataError(file, row, f"{where}.event", "required field missing")
-        out.append(
-            EndsOn(
-                event=_str(entry["event"], file, row, f"{where}.event"),
-                on=_str(entry.get("on", "date"), file, row, f"{where}.on"),
-                when=_conditions(entry, "when", file, f"{row}", prefix=f"{where}."),
-                same=_str_tuple(entry.get("same", []), file, row, f"{where}.same"),
-                because=_str(entry.get("because", ""), file, row, f"{where}.because"),
-            )
-        )
-    return tuple(out)
-
-
-def _repeat(value: object, file: str, row: str) -> Repeat:
-    if not isinstance(value, Mapping):
-        raise RuleDataError(file, row, "repeat", "expected { every = ..., times = ... }")
-    unknown = set(value) - {"every", "times", "until"}
-    if unknown:
-        key = sorted(unknown)[0]
-        hint = did_you_mean(key, ("every", "times", "until"))
-        raise RuleDataError(file, row, f"repeat.{key}", f"unknown key{hint}")
-    if "every" not in value or "times" not in value:
-        raise RuleDataError(file, row, "repeat", "needs both 'every' and 'times'")
-    try:
-        every = parse_point(value["every"], "every")
-    except ValueError as exc:
-        raise RuleDataError(file, row, "repeat.every", str(exc)) from None
-    times = value["times"]
-    if isinstance(times, bool) or not isinstance(times, int) or not 2 <= times <= _MAX_REPEAT:
-        raise RuleDataError(
-            file, row, "repeat.times", f"{times!r} is not a whole number from 2 to {_MAX_REPEAT}"
-        )
-    until = _str_tuple(value.get("until", []), file, row, "repeat.until")
-    return Repeat(every, times, until)
 
 
 def parse_rules(
