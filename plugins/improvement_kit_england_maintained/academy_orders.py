@@ -42,6 +42,9 @@ def academy_order_items(ctx: TimelineContext, spell: Eligibility) -> list[Timeli
     if found is None:
         return []
     rule, opens = found
+    if rule.trigger is not None:  # a power row the engine applies to the status item
+        _duty_question(ctx, spell)
+        return []
     order = _order_after(ctx, spell.start)
     details = {"ground": spell.ground, "kind": rule.value or ""}
     if rule.kind is not ItemKind.OBLIGATION:

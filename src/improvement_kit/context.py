@@ -235,7 +235,9 @@ class TimelineContext:
         satisfied_on: dt.date | None = None,
         details: Mapping[str, str] | None = None,
     ) -> TimelineItem:
-        """A timeline item citing ``rule``; the explanation ends with the rule's source."""
+        """A timeline item citing ``rule``; the explanation ends with the rule's source.
+
+        ``details`` come first, then the rule's own ``details`` that they do not set."""
         parts = []
         if computed is not None:
             due = computed.due if due is None else due
@@ -257,7 +259,10 @@ class TimelineContext:
             actor=actor or rule.actor,
             trigger=_trigger_text(trigger),
             satisfied_on=satisfied_on,
-            details={**rule.details, **(details or {})},
+            details={
+                **(details or {}),
+                **{k: v for k, v in rule.details.items() if k not in (details or {})},
+            },
             key=f"{item_id or rule.item}@{trigger.id}"
             if trigger is not None and trigger.id
             else None,

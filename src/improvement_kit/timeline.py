@@ -31,7 +31,7 @@ from improvement_kit.model import (
 )
 from improvement_kit.rules import CalendarChoice, Rule, describe_day
 from improvement_kit.rules.loader import did_you_mean
-from improvement_kit.rules.schema import PreCommencement
+from improvement_kit.rules.schema import PreCommencement, VersionOn
 
 __all__ = [
     "PENDING_PRECONDITION",
@@ -272,19 +272,28 @@ def _item_anchor(rule: Rule, source: TimelineItem) -> dt.date | None:
 
 
 def _version_for(
-    versions: Sequence[Rule], on: dt.date, last: dt.date | None
+    versions: Sequence[Rule], source: TimelineItem, last: dt.date | None
 ) -> tuple[Rule, dt.date | None] | None:
-    """The version in force on ``on``; else, for rows that say so, the earliest later version
-    commencing by ``last`` (the end of the triggering status), with its commencement."""
+    """The version in force on the day each row's ``version_on`` names (the triggering
+    event's date, or the day the triggering item starts); else, for rows that say so, the
+    earliest later version commencing by ``last`` (the end of the triggering status), with
+    its commencement."""
+
+    def day(rule: Rule) -> dt.date:
+        start = source.date or dt.date.min
+        if rule.version_on is VersionOn.START:
+            return start
+        return source.trigger_date or start
+
     for rule in versions:
-        if rule.in_force_on(on):
+        if rule.in_force_on(day(rule)):
             return rule, None
     later = sorted(
         (
             r
             for r in versions
             if r.pre_commencement is PreCommencement.FROM_COMMENCEMENT
-            and r.in_force.start > on
+            and r.in_force.start > day(r)
             and (last is None or r.in_force.start <= last)
         ),
         key=lambda r: r.in_force.start,
@@ -307,10 +316,9 @@ def _apply_item_rules(ctx: TimelineContext) -> None:
             start = source.date
             if start is None:
                 continue
-            on = source.trigger_date or start
             last = source.window.end if source.window is not None else None
             for versions in by_item.values():
-                found = _version_for([r for r in versions if _item_fits(r, source)], on, last)
+                found = _version_for([r for r in versions if _item_fits(r, source)], source, last)
                 if found is not None:
                     ctx.items.append(_item_from_item(ctx, *found, source, last))
 

@@ -447,6 +447,29 @@ def test_rules_stats_counts_the_rows_the_engine_applies(capsys: pytest.CaptureFi
     assert "applied by the engine" in capsys.readouterr().out
 
 
+def test_rules_stats_sets_decision_rows_apart_and_counts_each_row_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ids = ["--jurisdiction", "england-maintained", "--jurisdiction", "england-academies"]
+    assert main(["rules", "--stats", "--json", *ids]) == 0
+    maintained, academies, overall = json.loads(capsys.readouterr().out)
+    assert overall["jurisdiction"] == "all"
+    for entry in (maintained, academies, overall):
+        assert entry["item_rows"] + entry["decision_rows"] == entry["rows"]
+        assert entry["item_rows_applied_share"] == round(
+            entry["item_rows_applied_by_engine"] / entry["item_rows"], 3
+        )
+    # the category rows of the shared England base feed the category decision
+    assert maintained["decision_rows"] == 12
+    # the shared base rows are in both books but counted once overall
+    assert overall["rows"] < maintained["rows"] + academies["rows"]
+    # eligibility on Ofsted's categories and coasting, and the open-ended powers, are data
+    by_code = set(maintained["item_rows_by_code"])
+    for row in ("EM-SI-01", "EM-SM-01", "EM-COAST-02", "EM-LA-65", "EM-SOS-68", "EM-RISE-03"):
+        assert row not in by_code
+    assert "EM-AO-02" in by_code  # the academy-order duty is still derived in code
+
+
 def test_a_plugin_returning_a_generator_that_exits_is_still_named() -> None:
     class Lazy:
         @hookimpl

@@ -202,6 +202,53 @@ def test_a_counted_window_is_cut_short_when_the_status_ends(
     assert cut.window.end == dt.date(2025, 3, 31)
 
 
+LATER_STATUS = f"""
+[[rules]]
+id = "T-LATE"
+item = "late-status"
+title = "A status that starts 30 days after its notice"
+kind = "status"
+trigger = "coasting-notification"
+deadline = {{ calendar_days_following = 30 }}
+in_force_from = 2007-04-01
+{SOURCE}
+"""
+
+
+def versions(version_on: str) -> str:
+    return "".join(
+        f"""
+[[rules]]
+id = "T-V-{name}"
+item = "power.v"
+title = "Power, {name} version"
+kind = "power"
+trigger = "item:late-status"
+version_on = "{version_on}"
+{dates}
+{SOURCE}
+"""
+        for name, dates in (
+            ("OLD", "in_force_from = 2007-04-01\nin_force_to = 2025-03-20"),
+            ("NEW", "in_force_from = 2025-03-21"),
+        )
+    )
+
+
+@pytest.mark.parametrize(("version_on", "expected"), [("trigger", "T-V-OLD"), ("start", "T-V-NEW")])
+def test_version_on_picks_the_version_by_trigger_or_by_start(
+    testland: Callable[..., Kit], version_on: str, expected: str
+) -> None:
+    kit = testland(STATUS + LATER_STATUS + versions(version_on))
+    tl = timeline(kit, {"type": "coasting-notification", "date": "2025-03-10"})
+    # the status starts 30 calendar days after Mon 10 Mar 2025: Wed 9 Apr 2025, after the
+    # new version came into force (21 Mar 2025); the notice itself came before it
+    assert tl.get("late-status").due == dt.date(2025, 4, 9)
+    power = tl.get("power.v")
+    assert power.rule.id == expected
+    assert power.window.start == dt.date(2025, 4, 9)
+
+
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
@@ -250,6 +297,15 @@ def test_a_counted_window_is_cut_short_when_the_status_ends(
         (
             STATUS + POWER.replace("item:eligible", "item:power.a"),
             r"field 'trigger': an item cannot trigger itself",
+        ),
+        (
+            STATUS + LATER_STATUS + versions("strat"),
+            r"field 'version_on': 'strat' is not one of 'trigger', 'start' "
+            r"\(did you mean 'start'",
+        ),
+        (
+            STATUS.replace("ends_on = [", 'version_on = "start"\nends_on = ['),
+            r"field 'version_on': applies only to a row triggered by an item",
         ),
     ],
 )

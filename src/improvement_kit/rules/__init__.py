@@ -32,6 +32,7 @@ from improvement_kit.rules.schema import (
     EndsOn,
     PreCommencement,
     Rule,
+    VersionOn,
 )
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "Rule",
     "RuleBook",
     "SpecifiedInNotice",
+    "VersionOn",
     "WindowOf",
     "WorkingDaysBeginningWith",
     "WorkingDaysFollowing",

@@ -28,7 +28,14 @@ from improvement_kit.errors import RuleDataError
 from improvement_kit.model.sources import InForce, Nature, Source, VerificationGrade
 from improvement_kit.model.timeline import ItemKind
 from improvement_kit.rules.deadlines import Deadline, Point, parse_deadline, parse_point
-from improvement_kit.rules.schema import CalendarChoice, EndsOn, PreCommencement, Repeat, Rule
+from improvement_kit.rules.schema import (
+    CalendarChoice,
+    EndsOn,
+    PreCommencement,
+    Repeat,
+    Rule,
+    VersionOn,
+)
 
 _MAX_REPEAT = 100
 
@@ -69,6 +76,7 @@ _OPTIONAL = (
     "ends_on",
     "ends_with_trigger",
     "pre_commencement",
+    "version_on",
     "details",
     "item_title",
     "actor",
@@ -154,6 +162,7 @@ class RuleRow:
     ends_on: tuple[EndsOnRow, ...] = ()
     ends_with_trigger: bool = False
     pre_commencement: PreCommencement = PreCommencement.ONLY_NEW
+    version_on: VersionOn = VersionOn.TRIGGER
     details: dict[str, str] = attrs.field(factory=dict)
     item_title: str = ""
     actor: str | None = None
@@ -210,7 +219,7 @@ def _is_union_of(type_: object, union: object) -> bool:
 def _converter() -> cattrs.Converter:
     conv = structuring.strict_converter()
     conv.register_structure_hook(dt.date, _date)  # a TOML date, never text
-    for cls in (ItemKind, Nature, VerificationGrade, CalendarChoice, PreCommencement):
+    for cls in (ItemKind, Nature, VerificationGrade, CalendarChoice, PreCommencement, VersionOn):
         conv.register_structure_hook(cls, structuring.structure_enum)
     conv.register_structure_hook(Names, _names)
     conv.register_structure_hook(Conditions, _conditions)
@@ -326,6 +335,7 @@ def _parse_row(
         ends_on=tuple(EndsOn(e.event, e.on, e.when, e.same, e.because) for e in parsed.ends_on),
         ends_with_trigger=parsed.ends_with_trigger,
         pre_commencement=parsed.pre_commencement,
+        version_on=parsed.version_on,
         details=parsed.details,
         item_title=parsed.item_title,
         actor=parsed.actor,

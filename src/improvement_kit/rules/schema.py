@@ -49,6 +49,16 @@ class PreCommencement(enum.StrEnum):
     FROM_COMMENCEMENT = "from-commencement"
 
 
+class VersionOn(enum.StrEnum):
+    """Which day picks the version of an item-triggered row: ``trigger``, the date of the
+    event that triggered the item (the default, as for every row), or ``start``, the day
+    the item starts (an academy order is a power or a duty as the law stood when the school
+    became eligible)."""
+
+    TRIGGER = "trigger"
+    START = "start"
+
+
 @attrs.frozen
 class EndsOn:
     """One way a status ends: ``ends_on = [{ event = "category-removed", same = ["category"],
@@ -102,7 +112,8 @@ class Rule:
     A ``trigger`` of ``item:<id>`` applies the rule to every timeline item with that id,
     whatever made it (a rule row or plugin code): ``when`` then reads the item's ``value`` and
     ``details``, the version is the one in force on the date of the event that triggered the
-    item (``pre_commencement`` says what happens when none was), the anchor ``date`` is the
+    item, or on the day the item starts with ``version_on = "start"``
+    (``pre_commencement`` says what happens when none was), the anchor ``date`` is the
     day the item starts (``details.<key>`` a date the item records), and
     ``ends_with_trigger`` ends the new item's window when the triggering item's window ends
     (a power available while the school is eligible for intervention). ``ends_on`` ends a
@@ -135,6 +146,7 @@ class Rule:
     ends_on: tuple[EndsOn, ...] = ()
     ends_with_trigger: bool = False
     pre_commencement: PreCommencement = PreCommencement.ONLY_NEW
+    version_on: VersionOn = VersionOn.TRIGGER
     details: Mapping[str, str] = attrs.field(factory=dict)
     item_title: str = ""
     actor: str | None = None

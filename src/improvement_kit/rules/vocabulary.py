@@ -19,7 +19,7 @@ import attrs
 from improvement_kit.errors import RuleDataError
 from improvement_kit.model import EVENT_TYPES, Event, ProviderType
 from improvement_kit.rules.loader import did_you_mean
-from improvement_kit.rules.schema import PreCommencement, Rule
+from improvement_kit.rules.schema import PreCommencement, Rule, VersionOn
 
 __all__ = ["OBLIGATION_MET", "VIRTUAL_FIELDS", "check_vocabulary", "event_fields"]
 
@@ -180,6 +180,8 @@ def _check_item_options(rule: Rule) -> None:
         item_only.append("ends_with_trigger")
     if rule.pre_commencement is not PreCommencement.ONLY_NEW:
         item_only.append("pre_commencement")
+    if rule.version_on is not VersionOn.TRIGGER:
+        item_only.append("version_on")
     if item_only and rule.item_trigger is None:
         raise RuleDataError(
             rule.file,
