@@ -314,3 +314,10 @@ def test_the_new_vocabulary_is_refused_when_misspelt(
 ) -> None:
     with pytest.raises(RuleDataError, match=message):
         testland(rows).rule_book(FAKE_ID)
+
+
+def test_code_finds_a_row_by_its_details(testland: Callable[..., Kit]) -> None:
+    book = testland(STATUS).rule_book(FAKE_ID)
+    on = dt.date(2025, 3, 10)
+    assert book.for_item("eligible", on, ground="s.62").id == "T-ELIGIBLE"  # type: ignore[union-attr]
+    assert book.for_item("eligible", on, ground="s.61") is None
