@@ -40,6 +40,11 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 3) if whole else 0.0
 
 
+def _percent(part: int, whole: int) -> str:
+    """``"63%"`` for 99 of 156, rounded once from the exact share."""
+    return f"{part / whole:.0%}" if whole else "0%"
+
+
 def _counts(rows: list[Rule]) -> dict[str, Any]:
     decision = [r for r in rows if r.item in DECISION_ITEMS]
     producing = [r for r in rows if r.item not in DECISION_ITEMS]
@@ -109,7 +114,8 @@ def _rules(args: argparse.Namespace) -> int:
                 f"{entry['jurisdiction']}: {entry['rows']} rows; "
                 f"{entry['item_rows']} produce timeline items, "
                 f"{entry['item_rows_applied_by_engine']} of them applied by the engine "
-                f"({entry['item_rows_applied_share']:.0%}), the rest by plugin code; "
+                f"({_percent(entry['item_rows_applied_by_engine'], entry['item_rows'])}), "
+                "the rest by plugin code; "
                 f"{entry['decision_rows']} only feed a category decision made in code; "
                 f"law {entry['by_nature']['law']}, national policy "
                 f"{entry['by_nature']['national-policy']}, local policy "
