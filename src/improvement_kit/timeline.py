@@ -245,7 +245,11 @@ def _with_end(ctx: TimelineContext, rule: Rule, trigger: Event, item: TimelineIt
     return attrs.evolve(
         item,
         window=Window(start, end),
-        explanation=f"{item.explanation}; ends {describe_day(end)} ({because})",
+        # before the rule's source, which ends every explanation
+        explanation=(
+            f"{item.explanation.removesuffix('; ' + rule.describe_source())}; "
+            f"ends {describe_day(end)} ({because}); {rule.describe_source()}"
+        ),
         details={**item.details, "ended_by": because},
     )
 
