@@ -134,3 +134,23 @@ def test_a_long_list_of_problems_is_counted_not_printed() -> None:
 def test_data_that_is_not_a_table_is_refused() -> None:
     with pytest.raises(ExtraDataError, match=r"extra data: \['a'\] is not a table of fields"):
         structure_extra(["a"], Form)  # type: ignore[arg-type]
+
+
+def test_the_guide_s_example_of_declaring_extra_data_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    import sys
+    import types
+    from pathlib import Path
+
+    guide = (Path(__file__).parents[2] / "docs" / "documents.rst").read_text(encoding="utf-8")
+    blocks = re.findall(r"\.\. code-block:: python\n\n((?:   .*\n|\n)+)", guide)
+    example = [b for b in blocks if "class ReminderData" in b]
+    assert len(example) == 1
+    code = "\n".join(line[3:] for line in example[0].splitlines())
+    # a module of its own, as a plugin's would be: type hints are resolved in its namespace
+    module = types.ModuleType("guide_example")
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    exec(compile(code, "docs/documents.rst", "exec"), module.__dict__)
+    # the example's own asserts ran; its refusal listed both problems
+    with pytest.raises(ExtraDataError, match="did you mean 'visits'"):
+        structure_extra({"reminder": {"vists": 1}}, module.ReminderData)
