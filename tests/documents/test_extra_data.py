@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
+import pickle
 from typing import Any
 
 import attrs
@@ -120,6 +121,8 @@ def test_the_error_is_an_input_error_of_one_line_naming_the_first_problem() -> N
         "rows[0].mark: 'x' is not one of 'met', 'not-met'"
     )
     assert "\n" not in str(error)
+    again = pickle.loads(pickle.dumps(error))  # as a process pool's worker sends it back
+    assert (type(again), str(again), again.errors) == (ExtraDataError, str(error), error.errors)
 
 
 def test_a_long_list_of_problems_is_counted_not_printed() -> None:

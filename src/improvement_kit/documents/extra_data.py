@@ -154,9 +154,10 @@ def _value_at(data: object, path: str) -> object:
 class ExtraDataError(InputError):
     """Extra data that does not fit its template's data class.
 
-    ``errors`` lists every problem, one ``path: problem`` line each; ``path``, ``value`` and
-    ``problem`` describe the first. The message (one line) begins ``extra data:`` and lists
-    the problems, the last ones counted if the line would grow too long.
+    ``errors`` lists every problem, one ``path: problem`` line each (``problems`` holds them as
+    ``(path, value, problem)``); ``path``, ``value`` and ``problem`` describe the first. The
+    message (one line) begins ``extra data:`` and lists the problems, the last ones counted if
+    the line would grow too long.
     """
 
     def __init__(self, problems: Sequence[tuple[str, object, str]]) -> None:
@@ -164,6 +165,7 @@ class ExtraDataError(InputError):
             raise ValueError("an ExtraDataError needs at least one problem")
         path, value, problem = problems[0]
         super().__init__(path, value, problem)
+        self.problems = tuple(problems)
         self.errors = tuple(
             " ".join((f"{where}: {what}" if where else what).splitlines())
             for where, _, what in problems
@@ -175,6 +177,10 @@ class ExtraDataError(InputError):
             shown.append(line)
         more = len(self.errors) - len(shown)
         self.args = ("extra data: " + "; ".join(shown) + (f" (and {more} more)" if more else ""),)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its problems (a process pool's worker sends it back whole)."""
+        return (type(self), (self.problems,))
 
 
 def structure_extra(extra: Mapping[str, Any] | None, cls: type[T]) -> T:
