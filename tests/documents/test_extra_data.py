@@ -121,6 +121,7 @@ def test_the_error_is_an_input_error_of_one_line_naming_the_first_problem() -> N
         "rows[0].mark: 'x' is not one of 'met', 'not-met'"
     )
     assert "\n" not in str(error)
+    assert error.__context__ is None  # nothing unpicklable travels with it
     again = pickle.loads(pickle.dumps(error))  # as a process pool's worker sends it back
     assert (type(again), str(again), again.errors) == (ExtraDataError, str(error), error.errors)
 

@@ -198,10 +198,12 @@ def structure_extra(extra: Mapping[str, Any] | None, cls: type[T]) -> T:
     try:
         return _CONVERTER.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
-        problems = []
-        for line in error_messages(exc):
-            path, separator, problem = line.partition(": ")
-            if not separator or " " in path:  # no path: a problem of the whole table
-                path, problem = "", line
-            problems.append((path, _value_at(data, path), problem))
-        raise ExtraDataError(problems) from None
+        lines = error_messages(exc)
+    problems = []
+    for line in lines:
+        path, separator, problem = line.partition(": ")
+        if not separator or " " in path:  # no path: a problem of the whole table
+            path, problem = "", line
+        problems.append((path, _value_at(data, path), problem))
+    # raised outside the handler: the error carries no cattrs exception group as its context
+    raise ExtraDataError(problems)
