@@ -76,6 +76,7 @@ __all__ = [
     "case_to_data",
     "converter",
     "converter_for",
+    "error_messages",
     "load_case",
     "read_data_file",
     "timeline_to_data",
@@ -289,7 +290,11 @@ def converter_for(plugins: Plugins | None = None) -> cattrs.Converter:
     return _converter_with(tuple(sorted(extra.items())))
 
 
-def _messages(exc: BaseException) -> list[str]:
+def error_messages(exc: BaseException) -> list[str]:
+    """Every problem a structuring error of :data:`converter` (or a copy of it) holds, one
+    ``path: problem`` line each (``events[2].date: '31/02/2025' is not an ISO date``), an
+    unknown field with the nearest valid name. Used for case files and documents' extra data
+    (:func:`improvement_kit.documents.extra_data.structure_extra`)."""
     lines = cattrs.transform_error(exc, format_exception=_format_exception)
     out = []
     for line in lines:
@@ -317,7 +322,7 @@ def case_from_data(
     try:
         case = converter_for(plugins).structure(data, Case)
     except (ClassValidationError, IterableValidationError) as exc:
-        raise CaseFileError(source, _messages(exc)) from None
+        raise CaseFileError(source, error_messages(exc)) from None
     except (ValueError, TypeError, KeyError) as exc:
         raise CaseFileError(source, [str(exc)]) from None
     events = list(case.events)

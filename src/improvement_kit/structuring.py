@@ -264,15 +264,11 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
         extra = sorted(map(str, exc.extra_fields))
         known = _field_names(exc.cl)
-        hints = [h for h in (_did_you_mean(name, known) for name in extra) if h]
+        # each unknown name with the nearest valid one, if there is one close enough
         text = f"unknown field{'s' if len(extra) > 1 else ''}: " + ", ".join(
-            _short(name, 40)[1:-1] for name in extra[:5]
+            _short(name, 40)[1:-1] + _did_you_mean(name, known) for name in extra[:5]
         )
-        return (
-            text
-            + (", …" if len(extra) > 5 else "")
-            + (hints[0] if len(extra) == 1 and hints else "")
-        )
+        return text + (", …" if len(extra) > 5 else "")
     if isinstance(exc, (ValueError, TypeError)):
         text = str(exc)
         if type_ is dt.date and "date" not in text:
