@@ -21,7 +21,11 @@ from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
 from improvement_kit.model import Inspection, Provider, ProviderType
 from improvement_kit.rules import rule_files
-from improvement_kit_england_academies.events import TerminationWarningNoticeGiven
+from improvement_kit_england_academies.events import (
+    ComplianceDirectionGiven,
+    NoticeToImproveGiven,
+    TerminationWarningNoticeGiven,
+)
 from improvement_kit_england_base import RULE_TABLES as BASE_RULE_TABLES
 
 if TYPE_CHECKING:
@@ -48,7 +52,8 @@ JURISDICTION = Jurisdiction(
     # Its own law first (its `category` fallback row AC-CAT-01 is found before the base's),
     # then the shared England base (categories, report periods, Ofsted follow-up).
     rule_tables=(*rule_files(__name__), *BASE_RULE_TABLES),
-    event_types=[TerminationWarningNoticeGiven],
+    event_types=[TerminationWarningNoticeGiven, NoticeToImproveGiven, ComplianceDirectionGiven],
+    code_rules=("AC-2A-02",),
 )
 
 
