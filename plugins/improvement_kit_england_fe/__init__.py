@@ -20,6 +20,7 @@ from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
 from improvement_kit.model import Inspection, ProviderType
 from improvement_kit.rules import rule_files
+from improvement_kit_england_fe.events import FeCommissionerAssessment, NoticeOfConcernGiven
 
 if TYPE_CHECKING:
     from improvement_kit.context import TimelineContext
@@ -47,6 +48,7 @@ JURISDICTION = Jurisdiction(
     ),
     rule_tables=rule_files(__name__),
     code_rules=("FE-CAT-01", "FE-CAT-02", "FE-DFE-01"),
+    event_types=[NoticeOfConcernGiven, FeCommissionerAssessment],
 )
 
 
