@@ -124,12 +124,12 @@ def _version_day(
     another regime (then the notification day, and a note saying so)."""
     at_end = context.rule_for("follow-up.regime", inspection.date)
     at_notice = context.rule_for("follow-up.regime", notified.day)
-    if at_end is not None and at_notice is not None and at_end.id != at_notice.id:
+    if at_notice is not None and (at_end is None or at_end.id != at_notice.id):
         return notified.day, (
             f"notified {describe_day(notified.day)}, before the inspection ending "
             f"{describe_day(inspection.date)}: the regime of the notification applies "
             f"({at_notice.value}, rule {at_notice.id}), not that of the last day "
-            f"({at_end.value}, rule {at_end.id})"
+            f"({at_end.value + ', rule ' + at_end.id if at_end else 'none'})"
         )
     return inspection.date, None
 

@@ -232,3 +232,33 @@ def test_a_support_visit_under_the_monitoring_regime_is_refused(plugins: Plugins
             ri("2018-01-16", "2018-01-18", notified_on="2018-01-12"),
             {"type": "support-and-challenge-visit", "date": "2018-03-01"},
         )
+
+
+# --- 10 Nov 2025: report cards ----------------------------------------------------------------
+
+
+def test_an_inspection_begun_before_report_cards_keeps_its_regime_after_10_nov_2025(
+    plugins: Plugins,
+) -> None:
+    # Graded on the EIF scale (framework in force on the start, Wed 5 Nov 2025), ending Tue 11
+    # Nov 2025 and notified Mon 3 Nov 2025: the EIF rows apply, looked up on the notification.
+    t = timeline(plugins, ri("2025-11-05", "2025-11-11", notified_on="2025-11-03"))
+    monitoring = t.get("monitoring-visit")
+    assert monitoring.rule.id == "FE-EIF-01"
+    # 7-13 months from Tue 11 Nov 2025: Thu 11 Jun 2026 - Fri 11 Dec 2026.
+    assert monitoring.window == Window(D("2026-06-11"), D("2026-12-11"))
+
+
+def test_from_10_nov_2025_needs_attention_gives_monitoring_and_no_ri_regime(
+    plugins: Plugins,
+) -> None:
+    t = timeline(
+        plugins,
+        {
+            "type": "inspection",
+            "start": "2025-11-10",
+            "end": "2025-11-12",
+            "grades": {"curriculum-and-teaching": "needs-attention"},
+        },
+    )
+    assert t.find("follow-up.regime") is None and t.find("reinspection") is None
