@@ -129,7 +129,7 @@ def _version_day(
             f"notified {describe_day(notified.day)}, before the inspection ending "
             f"{describe_day(inspection.date)}: the regime of the notification applies "
             f"({at_notice.value}, rule {at_notice.id}), not that of the last day "
-            f"({at_end.value + ', rule ' + at_end.id if at_end else 'none'})"
+            f"({f'{at_end.value}, rule {at_end.id}' if at_end is not None else 'none'})"
         )
     return inspection.date, None
 

@@ -81,6 +81,7 @@ __all__ = [
     "converter_for",
     "load_case",
     "read_data_file",
+    "structure_data",
     "timeline_to_data",
 ]
 
@@ -524,6 +525,20 @@ def _messages(exc: BaseException) -> list[str]:
         path = path.removeprefix("$").lstrip(".")
         out.append(f"{path}: {message}" if path else message)
     return out
+
+
+def structure_data(data: object, cls: type[T], source: str = "") -> T:
+    """``data`` (parsed YAML or JSON, such as a document's extra data) as the attrs class
+    ``cls``, through the strict converter case files use: unknown keys refused with the nearest
+    valid name, nothing coerced, every problem named by its path
+    (``letter_of_concern.grounds[1]: ...``) in a :class:`~improvement_kit.errors.CaseFileError`
+    whose source is ``source``."""
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as exc:
+        raise CaseFileError(source, _messages(exc)) from None
+    except (ValueError, TypeError, KeyError) as exc:
+        raise CaseFileError(source, [str(exc)]) from None
 
 
 def case_from_data(
