@@ -39,6 +39,7 @@ from improvement_kit_england_fe.category import (
     urgent_causes,
     uses_report_cards,
 )
+from improvement_kit_england_fe.events import NoticeOfConcernGiven
 
 if TYPE_CHECKING:
     from improvement_kit.model import Event
@@ -292,4 +293,10 @@ def derive_items(context: TimelineContext) -> list[TimelineItem]:
             items.extend(_requires_improvement(context, inspection))
         _warn_if_untimed(context, inspection)
     _check_visits(context)
+    for notice in context.case.of_type(NoticeOfConcernGiven):
+        if context.rule_for("notice-of-concern", notice.date) is None:
+            context.warn(
+                f"notice of concern of {describe_day(notice.date)}: no rule for notices before "
+                "1 Aug 2017 (earlier practice not researched); no date computed"
+            )
     return items

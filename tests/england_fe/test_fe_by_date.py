@@ -262,3 +262,18 @@ def test_from_10_nov_2025_needs_attention_gives_monitoring_and_no_ri_regime(
         },
     )
     assert t.find("follow-up.regime") is None and t.find("reinspection") is None
+
+
+def test_a_notice_of_concern_before_august_2017_is_not_dated_and_says_so(
+    plugins: Plugins,
+) -> None:
+    t = timeline(
+        plugins,
+        {
+            "type": "notice-of-concern-given",
+            "date": "2016-05-09",
+            "compliance_period_end": "2016-07-29",
+        },
+    )
+    assert t.find("notice-of-concern") is None
+    assert any("before 1 Aug 2017" in w for w in t.warnings)
