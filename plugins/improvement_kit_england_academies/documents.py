@@ -21,11 +21,11 @@ from typing import Any
 
 import attrs
 
+from improvement_kit.documents.extra_data import structure_extra
 from improvement_kit.documents.spec import DocumentMeta, TemplateSpec
 from improvement_kit.documents.text import salutation
 from improvement_kit.errors import InputError
 from improvement_kit.model import Case, CoastingNotification, Timeline, TimelineItem
-from improvement_kit.serialization import structure_data
 from improvement_kit_england_academies.derive import S2A_COMMENCEMENT
 from improvement_kit_england_academies.events import TerminationWarningNoticeGiven
 
@@ -201,7 +201,7 @@ class AcademyDocumentData:
 
 
 def _data(extra: Mapping[str, Any]) -> AcademyDocumentData:
-    return structure_data(dict(extra), AcademyDocumentData, source="--data")
+    return structure_extra(extra, AcademyDocumentData)
 
 
 def _needs(value: Any, path: str) -> Any:

@@ -19,11 +19,11 @@ from typing import Any
 
 import attrs
 
+from improvement_kit.documents.extra_data import structure_extra
 from improvement_kit.documents.spec import DocumentMeta, TemplateSpec
 from improvement_kit.documents.text import salutation
 from improvement_kit.errors import InputError
 from improvement_kit.model import Case, Inspection, SupportAndChallengeVisit, Timeline
-from improvement_kit.serialization import structure_data
 from improvement_kit_england_fe.events import NoticeOfConcernGiven
 
 __all__ = [
@@ -146,7 +146,7 @@ class FeDocumentData:
 
 
 def _data(extra: Mapping[str, Any]) -> FeDocumentData:
-    return structure_data(dict(extra), FeDocumentData, source="--data")
+    return structure_extra(extra, FeDocumentData)
 
 
 def _needs(value: Any, path: str) -> Any:

@@ -13,8 +13,9 @@ import pytest
 
 import improvement_kit_england_academies
 from improvement_kit.documents import render_bytes
+from improvement_kit.documents.extra_data import ExtraDataError
 from improvement_kit.documents.registry import build_context
-from improvement_kit.errors import CaseFileError, InputError
+from improvement_kit.errors import InputError
 from improvement_kit.plugins import Plugins, make_plugin_manager
 from improvement_kit.serialization import case_from_data
 from improvement_kit_england_academies.documents import sample_case_data, sample_extra_data
@@ -102,7 +103,7 @@ def test_bad_letter_data_is_refused_with_its_path(
 ) -> None:
     extra = copy.deepcopy(sample_extra_data())
     extra["letter_of_concern"].update(change)
-    with pytest.raises(CaseFileError) as caught:
+    with pytest.raises(ExtraDataError) as caught:
         context(plugins, "letter-of-concern", extra=extra)
     message = str(caught.value)
     for word in words:

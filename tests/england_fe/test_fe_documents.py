@@ -13,8 +13,9 @@ import pytest
 
 import improvement_kit_england_fe
 from improvement_kit.documents import render_bytes
+from improvement_kit.documents.extra_data import ExtraDataError
 from improvement_kit.documents.registry import build_context
-from improvement_kit.errors import CaseFileError, InputError
+from improvement_kit.errors import InputError
 from improvement_kit.plugins import Plugins, make_plugin_manager
 from improvement_kit.serialization import case_from_data
 from improvement_kit_england_fe.documents import sample_case_data, sample_extra_data
@@ -71,7 +72,7 @@ def test_a_reporting_letter_dated_before_its_visit_is_refused(plugins: Plugins) 
 def test_an_agreed_action_with_an_unknown_key_is_refused_with_its_path(plugins: Plugins) -> None:
     extra = copy.deepcopy(sample_extra_data())
     extra["reporting_letter"]["actions"][1]["owner"] = "Principal"
-    with pytest.raises(CaseFileError, match=r"reporting_letter\.actions\[1\].*owner"):
+    with pytest.raises(ExtraDataError, match=r"reporting_letter\.actions\[1\].*owner"):
         context(plugins, "reporting-letter", extra=extra)
 
 
