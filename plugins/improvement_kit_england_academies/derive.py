@@ -259,7 +259,9 @@ def _transition_s2a(context: TimelineContext) -> list[TimelineItem]:
                     f"the Chief Inspector's notice of {describe_day(notice.date)} "
                     f"({notice.category.label(notice.date)}) was given before s.2A came into "
                     f"force and still stood on {describe_day(S2A_COMMENCEMENT)}: the power is "
-                    f"available from {describe_day(S2A_COMMENCEMENT)}{until}"
+                    f"available from {describe_day(S2A_COMMENCEMENT)}{until}; for an "
+                    "agreement made before 18 Apr 2016 this rests on s.2C, not read (rule "
+                    "AC-2CD-01, unverified)"
                 ),
                 trigger=notice,
             )

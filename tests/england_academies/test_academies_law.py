@@ -252,3 +252,11 @@ def test_a_compliance_direction_before_29_june_2026_is_refused_on_the_command_li
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert "29 Jun 2026" in err and "events[0]" in err
     assert not out.exists()
+
+
+def test_the_transitional_s2a_item_says_what_it_rests_on_that_was_not_read(
+    plugins: Plugins,
+) -> None:
+    item = timeline(plugins, SM_MARCH_2016).get("termination.s2a-power")
+    assert "s.2C, not read" in item.explanation and "AC-2CD-01" in item.explanation
+    assert item.rule.grade.value == "partial"
