@@ -1,8 +1,9 @@
-"""Build the England maintained-school Word templates and the house styles from code, so
-they are reproducible.
+"""Build the England maintained-school, academies and further education Word templates and
+the house styles from code, so they are reproducible.
 
 Run ``python templates/build_templates.py`` from the repository root; it rewrites
-``templates/england_maintained/*.docx``, the built-in neutral house style
+``templates/england_maintained/*.docx``, ``templates/england_academies/*.docx``,
+``templates/england_fe/*.docx``, the built-in neutral house style
 (``src/improvement_kit/documents/house_styles/neutral.docx``) and the example council's
 (``examples/plugins/northmoor/src/northmoor_closures/house-style.docx``). The committed .docx
 files are the product: local authority staff may edit them in Word (keep each ``{{ tag }}``
@@ -524,32 +525,42 @@ def field_table(
     return table
 
 
-def letterhead(doc: Any, *, addressee: list[str]) -> None:
-    """The authority's address, the reference and date, and the addressee block."""
-    para(doc, "{{ authority.department }}", style="Letterhead Name")
-    para(doc, "{{ authority.address }}", style="Letterhead")
-    tag(doc, "{%p if authority.telephone %}")
-    para(doc, "Telephone: {{ authority.telephone }}", style="Letterhead")
+def letterhead(
+    doc: Any, *, addressee: list[str], sender: str = "authority", officer: str = "officer"
+) -> None:
+    """The sender's address, the reference and date, and the addressee block."""
+    para(doc, "{{ " + sender + ".department }}", style="Letterhead Name")
+    para(doc, "{{ " + sender + ".address }}", style="Letterhead")
+    tag(doc, "{%p if " + sender + ".telephone %}")
+    para(doc, "Telephone: {{ " + sender + ".telephone }}", style="Letterhead")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if authority.email %}")
-    para(doc, "Email: {{ authority.email }}", style="Letterhead")
+    tag(doc, "{%p if " + sender + ".email %}")
+    para(doc, "Email: {{ " + sender + ".email }}", style="Letterhead")
     tag(doc, "{%p endif %}")
     para(doc, "", style="Reference Line")
     mixed(doc, ("Our reference: ", True), ("{{ reference }}", False), style="Reference Line")
     mixed(doc, ("Date: ", True), ("{{ date }}", False), style="Reference Line")
     # who to contact, where UK council letters put it (never alone on a last page)
-    mixed(
-        doc,
-        ("Please ask for: ", True),
-        ("{{ officer.name }}, {{ officer.title }}", False),
-        style="Reference Line",
-    )
-    tag(doc, "{%p if officer.telephone %}")
-    mixed(doc, ("Telephone: ", True), ("{{ officer.telephone }}", False), style="Reference Line")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if officer.email %}")
-    mixed(doc, ("Email: ", True), ("{{ officer.email }}", False), style="Reference Line")
-    tag(doc, "{%p endif %}")
+    if officer:
+        mixed(
+            doc,
+            ("Please ask for: ", True),
+            ("{{ " + officer + ".name }}, {{ " + officer + ".title }}", False),
+            style="Reference Line",
+        )
+        tag(doc, "{%p if " + officer + ".telephone %}")
+        mixed(
+            doc,
+            ("Telephone: ", True),
+            ("{{ " + officer + ".telephone }}", False),
+            style="Reference Line",
+        )
+        tag(doc, "{%p endif %}")
+        tag(doc, "{%p if " + officer + ".email %}")
+        mixed(
+            doc, ("Email: ", True), ("{{ " + officer + ".email }}", False), style="Reference Line"
+        )
+        tag(doc, "{%p endif %}")
     para(doc, "", style="Reference Line")
     for line in addressee[:-1]:
         para(doc, line, style="Address")
@@ -562,7 +573,11 @@ def salutation(doc: Any) -> None:
 
 
 def signature(
-    doc: Any, closing: str = "Yours sincerely,", person: str = "signatory", on_behalf: bool = True
+    doc: Any,
+    closing: str = "Yours sincerely,",
+    person: str = "signatory",
+    on_behalf: bool = True,
+    behalf_of: str = "{{ authority.name }}",
 ) -> None:
     """The closing, space to sign, name and title: kept together on one page, and with the
     letter's last paragraph (through any optional paragraphs just before it)."""
@@ -580,7 +595,7 @@ def signature(
     para(doc, "{{ " + person + ".name }}", style="Signature Name")
     if on_behalf:
         para(doc, "{{ " + person + ".title }}", style="Signature Title")
-        para(doc, "For and on behalf of {{ authority.name }}", style="Signature Last")
+        para(doc, "For and on behalf of " + behalf_of, style="Signature Last")
     else:
         para(doc, "{{ " + person + ".title }}", style="Signature Last")
 
@@ -1242,6 +1257,319 @@ TEMPLATES = {
 }
 
 
+# --- academies (england_academies) -----------------------------------------------------------
+
+ACADEMIES_OUT = Path(__file__).resolve().parent / "england_academies"
+FE_OUT = Path(__file__).resolve().parent / "england_fe"
+
+_ACADEMY_GOVERNING_BODY = [
+    "The Chair of the Governing Body",
+    "{{ school.chair_of_governors }}",
+    "{{ school.name }}",
+    "{{ school.address }}",
+]
+_ACADEMY_TRUST = [
+    "The Chair of the Board of Trustees",
+    "{{ school.trust }}",
+    "{{ school.address }}",
+]
+_SECRETARY_OF_STATE = "the Secretary of State for Education"
+
+
+def letter_of_concern() -> Any:
+    doc = new_document("Letter of Concern")
+    letterhead(doc, addressee=_ACADEMY_GOVERNING_BODY, sender="authority")
+    salutation(doc)
+    para(doc, "Letter of Concern: {{ school.name }}", style="Heading 1")
+    para(
+        doc,
+        "I am writing on behalf of {{ authority.name }} to set out the local authority’s "
+        "significant concerns about {{ school.name }} (URN {{ school.urn }}), an academy of "
+        "{{ school.trust }}. The local authority has discussed these concerns with the academy "
+        "and now confirms them in writing, as its procedure for academies causing concern "
+        "provides.",
+    )
+    para(doc, "The local authority is satisfied that:")
+    bullets(doc, "grounds", "{{ ground }}", var="ground")
+    heading(doc, "The matters on which our concerns are based", 2)
+    para(
+        doc,
+        "The matters are set out below, each with the facts in the academy and the circumstances "
+        "that give the local authority cause for concern.",
+    )
+    tag(doc, "{%p for m in matters %}")
+    para(doc, "{{ loop.index }}. {{ m.matter }}", style="Heading 3")
+    tag(doc, "{%p for fact in m.facts %}")
+    para(doc, "{{ fact }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    heading(doc, "Your response", 2)
+    tag(doc, "{%p if response_by %}")
+    para(
+        doc,
+        "Please send the local authority the academy’s response, setting out the action it "
+        "intends to take to address these concerns, by {{ response_by }}.",
+    )
+    tag(doc, "{%p else %}")
+    para(
+        doc,
+        "Please send the local authority the academy’s response, setting out the action it "
+        "intends to take to address these concerns.",
+    )
+    tag(doc, "{%p endif %}")
+    heading(doc, "Status of this letter", 2)
+    para(
+        doc,
+        "This letter is written under the local authority’s own procedure for academies causing "
+        "concern. It is not a statutory notice: an academy is accountable to the Secretary of "
+        "State through its funding agreement, and the local authority has no power to require "
+        "action of it.",
+    )
+    heading(doc, "If the concerns are not resolved", 2)
+    para(
+        doc,
+        "If the concerns persist, or are so serious that they cannot be resolved locally, the "
+        "local authority may make representations to the board of {{ school.trust }}, to "
+        "{{ funding_body }}, to Ofsted or, in the final resort, to the Secretary of State.",
+    )
+    signature(doc, behalf_of="{{ authority.name }}")
+    tag(doc, "{%p if copies %}")
+    para(doc, "Copies to:", style="Label")
+    bullets(doc, "copies", "{{ copy }}", var="copy")
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+def termination_warning_notice() -> Any:
+    doc = new_document("Termination warning notice")
+    letterhead(doc, addressee=_ACADEMY_TRUST, sender="authority")
+    para(doc, "TERMINATION WARNING NOTICE", style="Heading 1")
+    tag(doc, "{%p if statutory %}")
+    para(
+        doc,
+        "Given under the funding agreement as section 2B of the Academies Act 2010 requires",
+        style="Document Subtitle",
+    )
+    tag(doc, "{%p else %}")
+    para(doc, "Given under the funding agreement", style="Document Subtitle")
+    tag(doc, "{%p endif %}")
+    mixed(doc, ("Academy: ", True), ("{{ school.name }} (URN {{ school.urn }})", False))
+    mixed(doc, ("Proprietor: ", True), ("{{ school.trust }}", False))
+    salutation(doc)
+    tag(doc, "{%p if statutory and coasting_notified_on %}")
+    para(
+        doc,
+        "On {{ coasting_notified_on }} the Secretary of State notified {{ school.trust }} (“the "
+        "trust”) that {{ school.name }} is coasting (section 2B(1)(b) of the Academies Act "
+        "2010). Before terminating the funding agreement on that ground the Secretary of State "
+        "must give the trust a termination warning notice (section 2B(2)). This is that notice, "
+        "given on {{ date }}.",
+    )
+    tag(doc, "{%p else %}")
+    para(
+        doc,
+        "The Secretary of State gives {{ school.trust }} (“the trust”) this termination warning "
+        "notice on {{ date }}{% if agreement_clause %} under {{ agreement_clause }}{% endif %}.",
+    )
+    tag(doc, "{%p endif %}")
+    heading(doc, "1. Reasons for this notice", 2)
+    numbered(doc, "reasons", "{{ reason }}", var="reason")
+    heading(doc, "2. The action the trust must take, and by when", 2)
+    para(
+        doc,
+        "The trust must take the following action to improve the academy by {{ action_by }}:",
+    )
+    numbered(doc, "actions", "{{ action }}", var="action")
+    heading(doc, "3. The trust’s response, and by when", 2)
+    para(
+        doc,
+        "The trust must respond to the Secretary of State by {{ respond_by }}, either by making "
+        "representations about this notice or by agreeing to take the action set out above.",
+    )
+    heading(doc, "4. What happens if the trust does not comply", 2)
+    tag(doc, "{%p if statutory and coasting_notified_on %}")
+    para(
+        doc,
+        "The power to terminate the funding agreement on the ground that the academy is coasting "
+        "is available only if the trust fails to comply with this notice, whether by failing to "
+        "take the specified action, or to respond, on time (section 2B(4)). Each failure is "
+        "enough on its own. The earliest day on which the power could be available is "
+        "{{ power_from }}, the day after the earlier of the two dates above.",
+    )
+    tag(doc, "{%p else %}")
+    para(
+        doc,
+        "If the trust does not comply with this notice, the Secretary of State may take the "
+        "further steps the funding agreement provides{% if agreement_clause %} "
+        "({{ agreement_clause }}){% endif %}, which may lead to its termination.",
+    )
+    tag(doc, "{%p endif %}")
+    signature(doc, behalf_of=_SECRETARY_OF_STATE)
+    return doc
+
+
+def coasting_notice() -> Any:
+    doc = new_document("Notice that an academy is coasting")
+    letterhead(doc, addressee=_ACADEMY_TRUST, sender="authority")
+    para(doc, "NOTICE THAT THE ACADEMY IS COASTING", style="Heading 1")
+    para(doc, "Section 2B(1)(b) of the Academies Act 2010", style="Document Subtitle")
+    mixed(doc, ("Academy: ", True), ("{{ school.name }} (URN {{ school.urn }})", False))
+    salutation(doc)
+    para(
+        doc,
+        "I am writing on behalf of the Secretary of State to notify {{ school.trust }}, the "
+        "proprietor of {{ school.name }}, that the academy is coasting. This is the "
+        "notification referred to in section 2B(1)(b) of the Academies Act 2010, given on "
+        "{{ date }}.",
+    )
+    heading(doc, "Why the academy is coasting", 2)
+    bullets(doc, "evidence", "{{ fact }}", var="fact")
+    heading(doc, "What happens next", 2)
+    para(
+        doc,
+        "This notification does not by itself end the funding agreement. Before terminating the "
+        "agreement on the ground that the academy is coasting, the Secretary of State must give "
+        "the trust a termination warning notice (section 2B(2)). Such a notice requires the "
+        "trust to take specified action to improve the academy by a specified date, and to "
+        "respond by making representations, or by agreeing to take that action, by a specified "
+        "date (section 2B(3)).",
+    )
+    tag(doc, "{%p if next_steps %}")
+    bullets(doc, "next_steps", "{{ step }}", var="step")
+    tag(doc, "{%p endif %}")
+    signature(doc, behalf_of=_SECRETARY_OF_STATE)
+    return doc
+
+
+# --- further education (england_fe) ------------------------------------------------------------
+
+
+def reporting_letter() -> Any:
+    doc = new_document("Support and challenge visit: reporting letter")
+    para(doc, "NOT FOR PUBLICATION", style="Document Subtitle")
+    letterhead(
+        doc,
+        addressee=[
+            "{{ school.principal }}, Principal",
+            "{{ school.name }}",
+            "{{ school.address }}",
+        ],
+        officer="",
+    )
+    salutation(doc)
+    para(doc, "Support and challenge visit to {{ school.name }}", style="Heading 1")
+    para(
+        doc,
+        "Thank you for the visit on {{ visit_date }}. As the improvement HMI for "
+        "{{ school.name }} (URN {{ school.urn }}), I confirm in this letter the actions and "
+        "timescales, and the further arrangements, that we discussed and agreed at the visit.",
+    )
+    tag(doc, "{%p if inspection_end and report_published %}")
+    para(
+        doc,
+        "The visit followed the inspection that ended on {{ inspection_end }}, whose report, "
+        "published on {{ report_published }}, judged the provider to require improvement.",
+    )
+    tag(doc, "{%p endif %}")
+    heading(doc, "Priority actions and timescales", 2)
+    loop_table(
+        doc,
+        ["Action", "By", "Lead"],
+        ["{{ a.action }}", "{{ a.by or '' }}", "{{ a.lead or '' }}"],
+        "a in actions",
+        [9.1, 3.6, 3.9],
+    )
+    tag(doc, "{%p if support %}")
+    heading(doc, "Support and challenge agreed", 2)
+    bullets(doc, "support", "{{ offer }}", var="offer")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if arrangements %}")
+    heading(doc, "Further arrangements", 2)
+    bullets(doc, "arrangements", "{{ step }}", var="step")
+    tag(doc, "{%p endif %}")
+    heading(doc, "Re-inspection", 2)
+    tag(doc, "{%p if reinspection_from and reinspection_to %}")
+    para(
+        doc,
+        "The provider will be inspected again, normally between {{ reinspection_from }} and "
+        "{{ reinspection_to }}. I may ask for that inspection to be brought forward; the "
+        "provider would then receive two working days’ notice of it.",
+    )
+    tag(doc, "{%p else %}")
+    para(
+        doc,
+        "I may ask for the next inspection to be brought forward; the provider would then "
+        "receive two working days’ notice of it.",
+    )
+    tag(doc, "{%p endif %}")
+    heading(doc, "About this letter", 2)
+    para(
+        doc,
+        "This letter will not be published on Ofsted’s website. Where I have concerns about poor "
+        "progress, the letter and relevant information from the visit may be shared with the "
+        "funding bodies.",
+    )
+    tag(doc, "{%p if poor_progress %}")
+    para(
+        doc,
+        "I judged at this visit that the provider is not making sufficient progress, and the "
+        "funding bodies may be notified.",
+    )
+    tag(doc, "{%p endif %}")
+    signature(doc, person="hmi", on_behalf=False)
+    return doc
+
+
+def notice_of_concern_summary() -> Any:
+    doc = new_document("Notice of concern: summary for the governing body")
+    para(doc, "{{ school.name }} (URN {{ school.urn }})", style="Title")
+    para(doc, "Notice of concern: summary for the governing body", style="Document Subtitle")
+    field_table(
+        doc,
+        [
+            ("Meeting", "{{ meeting }}"),
+            ("Principal", "{{ school.principal }}"),
+            ("Notice given by", "{{ given_by }}"),
+            ("Notice dated", "{{ notice_date }}"),
+            ("Requirements due by", "{{ compliance_due }}"),
+            ("Last full inspection ended", "{{ inspection_end or 'not recorded' }}"),
+            ("Re-inspection expected by", "{{ reinspection_by or 'not computed' }}"),
+        ],
+    )
+    heading(doc, "Why the notice was given", 2)
+    bullets(doc, "grounds", "{{ ground }}", var="ground")
+    heading(doc, "What the notice requires, and where each requirement stands", 2)
+    loop_table(
+        doc,
+        ["Requirement", "Lead", "Status"],
+        ["{{ r.requirement }}", "{{ r.lead }}", "{{ r.status }}"],
+        "r in requirements",
+        [8.6, 4.0, 4.0],
+    )
+    heading(doc, "What the governing body is asked to do", 2)
+    para(
+        doc,
+        "Note the notice and its dates, agree the leads above, and ask for a report on each "
+        "requirement at every meeting until the funding body confirms that the notice has been "
+        "met. The dates are those the notice states: no statute fixes them.",
+    )
+    tag(doc, "{%p if prepared_by %}")
+    mixed(doc, ("Prepared by: ", True), ("{{ prepared_by.name }}, {{ prepared_by.title }}", False))
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+ACADEMY_TEMPLATES = {
+    "letter-of-concern": letter_of_concern,
+    "termination-warning-notice": termination_warning_notice,
+    "coasting-notice": coasting_notice,
+}
+FE_TEMPLATES = {
+    "reporting-letter": reporting_letter,
+    "notice-of-concern-summary": notice_of_concern_summary,
+}
+
+
 HOUSE_STYLES = {
     "neutral": (neutral_house_style, NEUTRAL_OUT),
     "northmoor": (northmoor_house_style, NORTHMOOR_OUT),
@@ -1260,12 +1588,18 @@ def main(argv: list[str]) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(save_deterministic(build(), FIXED.date()))
         print(f"wrote {path}")
-    for name, build in TEMPLATES.items():
-        if argv and name not in argv:
-            continue
-        doc = build()
-        (OUT / f"{name}.docx").write_bytes(save_deterministic(doc, FIXED.date()))
-        print(f"wrote {OUT / (name + '.docx')}")
+    for folder, table in (
+        (OUT, TEMPLATES),
+        (ACADEMIES_OUT, ACADEMY_TEMPLATES),
+        (FE_OUT, FE_TEMPLATES),
+    ):
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, build in table.items():
+            if argv and name not in argv:
+                continue
+            doc = build()
+            (folder / f"{name}.docx").write_bytes(save_deterministic(doc, FIXED.date()))
+            print(f"wrote {folder / (name + '.docx')}")
     return 0
 
 

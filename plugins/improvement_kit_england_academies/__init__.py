@@ -9,7 +9,8 @@ Registered through the ``improvement_kit`` entry-point group exactly like a thir
 What academies share with maintained schools (categories under EA 2005 s.44, the
 inspection-report periods, Ofsted's follow-up) lives in :mod:`improvement_kit_england_base`,
 whose tables this jurisdiction lists besides its own. Rules live in ``rules/*.toml``;
-:mod:`.category` is the base's category decision and :mod:`.derive` the items that need code.
+:mod:`.category` is the base's category decision, :mod:`.derive` the items that need code and
+:mod:`.documents` the templates' contexts.
 """
 
 from __future__ import annotations
@@ -21,16 +22,28 @@ from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
 from improvement_kit.model import Inspection, Provider, ProviderType
 from improvement_kit.rules import rule_files
-from improvement_kit_england_academies.events import TerminationWarningNoticeGiven
+from improvement_kit_england_academies.events import (
+    ComplianceDirectionGiven,
+    NoticeToImproveGiven,
+    TerminationWarningNoticeGiven,
+)
 from improvement_kit_england_base import RULE_TABLES as BASE_RULE_TABLES
 
 if TYPE_CHECKING:
     from improvement_kit.context import TimelineContext
+    from improvement_kit.documents.spec import TemplateSpec
     from improvement_kit.model import TimelineItem
 
 __all__ = ["JURISDICTION", "JURISDICTION_ID"]
 
 __version__ = "0.1.0"
+
+
+def _template_specs() -> Sequence[TemplateSpec]:
+    from improvement_kit_england_academies.documents import template_specs
+
+    return template_specs()
+
 
 #: The stable id of this jurisdiction.
 JURISDICTION_ID = "england-academies"
@@ -48,7 +61,9 @@ JURISDICTION = Jurisdiction(
     # Its own law first (its `category` fallback row AC-CAT-01 is found before the base's),
     # then the shared England base (categories, report periods, Ofsted follow-up).
     rule_tables=(*rule_files(__name__), *BASE_RULE_TABLES),
-    event_types=[TerminationWarningNoticeGiven],
+    event_types=[TerminationWarningNoticeGiven, NoticeToImproveGiven, ComplianceDirectionGiven],
+    code_rules=("AC-2A-02",),
+    templates=_template_specs,
 )
 
 

@@ -8,7 +8,7 @@ timetable.
 Registered through the ``improvement_kit`` entry-point group exactly like a third-party plugin.
 Rules live in ``rules/*.toml``; :mod:`.category` decides the follow-up level from the grades and
 :mod:`.derive` computes the windows, which count from the inspection (catalogue CNT-6) except
-where the source counts from publication.
+where the source counts from publication; :mod:`.documents` holds the templates' contexts.
 """
 
 from __future__ import annotations
@@ -20,14 +20,23 @@ from improvement_kit.hookspecs import hookimpl
 from improvement_kit.jurisdictions import CategoryDecision, Jurisdiction
 from improvement_kit.model import Inspection, ProviderType
 from improvement_kit.rules import rule_files
+from improvement_kit_england_fe.events import FeCommissionerAssessment, NoticeOfConcernGiven
 
 if TYPE_CHECKING:
     from improvement_kit.context import TimelineContext
+    from improvement_kit.documents.spec import TemplateSpec
     from improvement_kit.model import TimelineItem
 
 __all__ = ["JURISDICTION", "JURISDICTION_ID"]
 
 __version__ = "0.1.0"
+
+
+def _template_specs() -> Sequence[TemplateSpec]:
+    from improvement_kit_england_fe.documents import template_specs
+
+    return template_specs()
+
 
 #: The stable id of this jurisdiction.
 JURISDICTION_ID = "england-fe"
@@ -47,6 +56,8 @@ JURISDICTION = Jurisdiction(
     ),
     rule_tables=rule_files(__name__),
     code_rules=("FE-CAT-01", "FE-CAT-02", "FE-DFE-01"),
+    event_types=[NoticeOfConcernGiven, FeCommissionerAssessment],
+    templates=_template_specs,
 )
 
 

@@ -246,7 +246,7 @@ class Kit:
         caller = self._caller(hook_name, plugins)
         try:
             return caller(**kwargs)
-        except PluginError:
+        except (PluginError, InputError):  # bad input is the user's, named by its path
             raise
         except (Exception, SystemExit) as exc:
             self._fail(hook_name, exc)
@@ -261,7 +261,7 @@ class Kit:
                 else value
                 for value in results
             ]
-        except PluginError:
+        except (PluginError, InputError):
             raise
         except (Exception, SystemExit) as exc:
             self._fail(hook_name, exc)

@@ -378,7 +378,11 @@ def test_plugins_lists_authorities_event_types_and_rule_counts(
     assert main(["plugins", "--json"]) == 0
     data = {p["name"]: p for p in json.loads(capsys.readouterr().out)["plugins"]}
     academies = data["england-academies"]
-    assert academies["event_types"] == ["termination-warning-notice-given"]
+    assert academies["event_types"] == [
+        "termination-warning-notice-given",
+        "notice-to-improve-given",
+        "compliance-direction-given",
+    ]
     assert academies["rules"]["england-academies"] >= 20
     assert academies["local_procedures"] == [] and academies["local_authorities"] == []
 

@@ -150,24 +150,25 @@ def test_the_coasting_definition_applies_from_11_jan_2017(
 
 
 @pytest.mark.parametrize(
-    ("date", "present"),
+    ("date", "rule_id"),
     [
         pytest.param(
-            "2016-04-17", False, id="a special-measures notice on 17 Apr 2016 predates s.2A"
+            "2016-04-17",
+            "AC-2A-02",
+            id="a special-measures notice on 17 Apr 2016 still standing: s.2A from 18 Apr 2016",
         ),
         pytest.param(
-            "2016-04-18", True, id="a special-measures notice on 18 Apr 2016 opens the s.2A power"
+            "2016-04-18", "AC-2A-01", id="a special-measures notice on 18 Apr 2016 opens s.2A"
         ),
     ],
 )
-def test_the_s2a_termination_power(plugins: Plugins, date: str, present: bool) -> None:
+def test_the_s2a_termination_power(plugins: Plugins, date: str, rule_id: str) -> None:
     t = timeline(
         plugins, {"type": "ofsted-category-notice", "date": date, "category": "special-measures"}
     )
-    item = t.find("termination.s2a-power")
-    assert (item is not None) is present
-    if item is not None:
-        assert item.window == Window(D(date), None)
+    item = t.get("termination.s2a-power")
+    # s.2A is in force from 18 Apr 2016 (SI 2016/466): the window never opens before then.
+    assert item.rule.id == rule_id and item.window == Window(D("2016-04-18"), None)
 
 
 # --- Statement of action and parents' copies (school calendar) ---------------------------------

@@ -138,15 +138,22 @@ def test_an_inspection_ending_thu_9_nov_2017_gets_support_and_challenge(plugins:
     assert t.get("support-and-challenge-visit").window == Window(D("2017-12-19"), D("2018-01-19"))
 
 
-def test_an_inspection_ending_fri_10_nov_2017_gets_a_monitoring_visit(plugins: Plugins) -> None:
+def test_an_inspection_ending_fri_10_nov_2017_was_notified_before_it_so_stays_under_support(
+    plugins: Plugins,
+) -> None:
+    # Ofsted: monitoring visits for providers "notified of inspection on or after 10 November"
+    # 2017. Started Wed 8 Nov 2017, so notified before it: no monitoring visit (corrected: this
+    # test once expected one, from the inspection's last day).
     t = timeline(
         plugins,
         inspection("2017-11-08", "2017-11-10", "requires-improvement"),
         {"type": "report-published", "date": "2017-12-05"},
     )
-    assert t.find("support-and-challenge-visit") is None
-    assert t.get("monitoring-visit").window == Window(D("2018-06-10"), D("2018-12-10"))
-    assert t.get("reinspection").rule.id == "FE-MV-02"
+    assert t.find("monitoring-visit") is None
+    assert t.get("follow-up.regime").value == "support-and-challenge"
+    assert t.get("reinspection").rule.id == "FE-SC-02"
+    # Tue 5 Dec 2017 + 10 WD: 6-8 (3), 11-15 (8), 18, 19 (10) -> Tue 19 Dec 2017.
+    assert t.get("support-and-challenge-visit").window.start == D("2017-12-19")
 
 
 # --- Support and challenge --------------------------------------------------------------------

@@ -69,10 +69,11 @@ def test_the_wheel_contains_the_plugin_rules_templates_and_data() -> None:
     assert any(  # the shared England base both school jurisdictions list
         n.startswith("improvement_kit_england_base/rules/") and n.endswith(".toml") for n in names
     )
-    assert any(
-        n.startswith("improvement_kit_england_maintained/templates/") and n.endswith(".docx")
-        for n in names
-    )
+    for plugin in ("maintained", "academies", "fe"):
+        assert any(
+            n.startswith(f"improvement_kit_england_{plugin}/templates/") and n.endswith(".docx")
+            for n in names
+        ), plugin
     assert any(n.startswith("improvement_kit/data/") for n in names)
     assert not any(n.startswith("tests/") for n in names)
 
@@ -95,6 +96,8 @@ def test_the_installed_cli_loads_built_in_and_out_of_tree_plugins(
     assert plugins["northmoor"]["rules"] == {"northmoor": 1}
     assert plugins["northmoor"]["local_authorities"] == ["999 Northmoor Borough Council"]
     assert len(plugins["england-maintained"]["templates"]) == 8
+    assert len(plugins["england-academies"]["templates"]) == 3
+    assert len(plugins["england-fe"]["templates"]) == 2
 
 
 def _category_case(folder: Path, la_code: str) -> Path:

@@ -101,7 +101,10 @@ class Inspection(Event):
     frameworks before September 2024, whether leaders, managers and governors are demonstrating
     the capacity to improve. ``framework`` may name a framework id; otherwise the one in force
     on ``start`` applies. ``inspectorate`` is ``ofsted`` or ``estyn``; ``kind`` one of
-    :data:`INSPECTION_KINDS` (none for a full inspection).
+    :data:`INSPECTION_KINDS` (none for a full inspection). ``notified_on`` is the day the
+    provider was told of the inspection (further education's regimes turn on it);
+    ``inspectors`` names the inspection team (a warning when the same person makes a later
+    improvement visit).
     """
 
     TYPE: ClassVar[str] = "inspection"
@@ -113,10 +116,14 @@ class Inspection(Event):
     framework: str | None = None
     inspectorate: str = "ofsted"
     kind: str | None = None
+    notified_on: dt.date | None = None
+    inspectors: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if self.start > self.date:
             raise ValueError(f"start {self.start} is after end {self.date}")
+        if self.notified_on is not None and self.notified_on > self.start:
+            raise ValueError(f"notified_on {self.notified_on} is after start {self.start}")
 
     @property
     def end(self) -> dt.date:
@@ -255,9 +262,11 @@ class CoastingNotification(Event):
 
 @attrs.frozen(kw_only=True)
 class SupportAndChallengeVisit(Event):
-    """An Ofsted support and challenge visit to a further education provider (2012-2017)."""
+    """An Ofsted support and challenge visit to a further education provider (2012-2017),
+    made by ``improvement_hmi``."""
 
     TYPE: ClassVar[str] = "support-and-challenge-visit"
+    improvement_hmi: str | None = None
 
 
 @attrs.frozen(kw_only=True)
