@@ -6,7 +6,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING, Any, overload
 
+from improvement_kit.calendar.arrays import add_array, count_array, is_array
 from improvement_kit.calendar.conventions import Convention
 from improvement_kit.calendar.explain import Counted, SkippedDay
 from improvement_kit.calendar.regions import Region
@@ -21,6 +23,10 @@ from improvement_kit.calendar.tables import (
     region_table,
 )
 from improvement_kit.errors import CalendarError, DateOutOfRangeError
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = ["WorkingDayCalendar", "get_calendar"]
 
@@ -235,10 +241,27 @@ class WorkingDayCalendar:
             raise _outside(end)
         return table.before(b + 1) - table.before(a + 1)
 
+    @overload
     def add_many(
         self, starts: Sequence[date], ns: Sequence[int], *, beginning_with: bool = False
-    ) -> list[date]:
-        """Return ``[add(s, n, beginning_with=...) for s, n in zip(starts, ns)]``, faster."""
+    ) -> list[date]: ...
+
+    @overload
+    def add_many(
+        self, starts: NDArray[np.datetime64], ns: Any, *, beginning_with: bool = False
+    ) -> NDArray[np.datetime64]: ...
+
+    def add_many(
+        self, starts: Any, ns: Any, *, beginning_with: bool = False
+    ) -> list[date] | NDArray[np.datetime64]:
+        """Return ``[add(s, n, beginning_with=...) for s, n in zip(starts, ns)]``, faster.
+
+        ``starts`` may also be a numpy array of ``datetime64`` dates, with ``ns`` an array (or
+        list) of whole numbers: the answer is then a ``datetime64[D]`` array, computed without
+        converting any date to Python.
+        """
+        if is_array(starts):
+            return add_array(self._table, starts, ns, beginning_with=beginning_with)
         if len(starts) != len(ns):
             raise CalendarError(f"{len(starts)} start dates but {len(ns)} counts")
         if not starts:
@@ -272,8 +295,21 @@ class WorkingDayCalendar:
             out = [s if n == 0 else d for s, n, d in zip(starts, ns, out, strict=True)]
         return out
 
-    def count_many(self, starts: Sequence[date], ends: Sequence[date]) -> list[int]:
-        """Return ``[count(s, e) for s, e in zip(starts, ends)]``, faster."""
+    @overload
+    def count_many(self, starts: Sequence[date], ends: Sequence[date]) -> list[int]: ...
+
+    @overload
+    def count_many(
+        self, starts: NDArray[np.datetime64], ends: NDArray[np.datetime64]
+    ) -> NDArray[np.int64]: ...
+
+    def count_many(self, starts: Any, ends: Any) -> list[int] | NDArray[np.int64]:
+        """Return ``[count(s, e) for s, e in zip(starts, ends)]``, faster.
+
+        Given numpy arrays of ``datetime64`` dates, the answer is an ``int64`` array.
+        """
+        if is_array(starts) or is_array(ends):
+            return count_array(self._table, starts, ends)
         if len(starts) != len(ends):
             raise CalendarError(f"{len(starts)} start dates but {len(ends)} end dates")
         if not starts:

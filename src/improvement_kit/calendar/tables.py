@@ -110,7 +110,7 @@ class DayTable:
     shares.
     """
 
-    __slots__ = ("cumulative", "dates", "first", "last", "size", "span", "working")
+    __slots__ = ("arrays", "cumulative", "dates", "first", "last", "size", "span", "working")
 
     def __init__(self, non_working: Iterable[int]) -> None:
         self.first = FIRST_DAY.toordinal()
@@ -127,6 +127,8 @@ class DayTable:
         self.working: list[int] = list(compress(range(first, last + 1), flags))
         self.size = len(self.working)
         self.dates: list[date] = list(map(date.fromordinal, self.working))
+        #: The same as numpy arrays, made on first use by :mod:`improvement_kit.calendar.arrays`.
+        self.arrays: object = None
 
     def before(self, k: int) -> int:
         """Return the number of working days before ``first + k`` (``0 <= k <= span``)."""
@@ -147,7 +149,7 @@ class DayOverlay:
     working days on ``base`` (weekends, bank holidays, days outside the range) change nothing.
     """
 
-    __slots__ = ("_shifted", "base", "extra", "first", "last", "size", "span")
+    __slots__ = ("arrays", "base", "extra", "first", "last", "shifted", "size", "span")
 
     def __init__(self, base: DayTable, extra: Iterable[int]) -> None:
         self.base = base
@@ -163,10 +165,12 @@ class DayOverlay:
         )
         #: The extra non-working days, as sorted ordinals.
         self.extra: list[int] = kept
-        # For the m-th extra day, the number of this table's working days before it: the i-th
-        # working day here is the base's (i + number of these that are <= i)-th.
-        self._shifted = [cumulative[ordinal - first] - m for m, ordinal in enumerate(kept)]
+        #: For the m-th extra day, the number of this table's working days before it: the
+        #: i-th working day here is the base's (i + number of these that are <= i)-th.
+        self.shifted = [cumulative[ordinal - first] - m for m, ordinal in enumerate(kept)]
         self.size = base.size - len(kept)
+        #: The same as numpy arrays, made on first use by :mod:`improvement_kit.calendar.arrays`.
+        self.arrays: object = None
 
     def before(self, k: int) -> int:
         """Return the number of working days before ``first + k`` (``0 <= k <= span``)."""
@@ -174,4 +178,4 @@ class DayOverlay:
 
     def day(self, i: int) -> date:
         """Return the ``i``-th working day, from 0 (``0 <= i < size``)."""
-        return self.base.dates[i + bisect_right(self._shifted, i)]
+        return self.base.dates[i + bisect_right(self.shifted, i)]
