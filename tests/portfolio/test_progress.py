@@ -76,6 +76,6 @@ def test_batch_counts_documents_and_failed_rows_on_its_bar(
     status = main([*args, "-o", str(tmp_path / "out"), "--progress"])
     err = capsys.readouterr().err
     assert status == 1  # one row failed
-    assert "documents: 100%" in err and "2/2" in err and "1 failed" in err
+    assert "documents: 100%" in err and "2/2" in err and "1 failed" in err, repr(err)
     assert main([*args, "-o", str(tmp_path / "quiet"), "--quiet"]) == 1
     assert "documents:" not in capsys.readouterr().err

@@ -79,7 +79,15 @@ def progress_bar(
         return
     from tqdm import tqdm
 
-    bar = tqdm(total=total, desc=what, unit=f" {unit}", file=sys.stderr, dynamic_ncols=True)
+    terminal = sys.stderr.isatty()  # elsewhere (--progress into a log) a fixed width
+    bar = tqdm(
+        total=total,
+        desc=what,
+        unit=f" {unit}",
+        file=sys.stderr,
+        dynamic_ncols=terminal,
+        ncols=None if terminal else 100,
+    )
     try:
         yield Progress(bar)
     finally:
