@@ -34,8 +34,12 @@ def register_json(executor: str, **options: object) -> str:
 
 @pytest.mark.parametrize("processes", [True, False], ids=["processes", "threads"])
 def test_a_local_cluster_gives_the_serial_register(processes: bool) -> None:
-    serial = register_json("serial")
-    assert register_json("dask", processes=processes, workers=2) == serial
+    steps: list[int] = []
+    serial = register_json("serial", progress=steps.append)
+    assert steps == [1] * 50  # one step per case
+    chunks: list[int] = []
+    assert register_json("dask", processes=processes, workers=2, progress=chunks.append) == serial
+    assert sorted(chunks) == [25, 25]  # a step per chunk of 25 cases
 
 
 def test_an_unreachable_scheduler_is_named() -> None:
@@ -64,6 +68,8 @@ def test_register_command_on_a_given_scheduler(capsys: pytest.CaptureFixture[str
     with LocalCluster(
         n_workers=1, processes=False, dashboard_address=None, silence_logs=logging.ERROR
     ) as cluster:
-        assert main([*args, "--scheduler", cluster.scheduler_address]) == 0
-    on_dask = json.loads(capsys.readouterr().out)
+        assert main([*args, "--scheduler", cluster.scheduler_address, "--progress"]) == 0
+    captured = capsys.readouterr()
+    on_dask = json.loads(captured.out)
+    assert "50/50" in captured.err  # the bar went to standard error, not into the JSON
     assert on_dask["items"] == serial["items"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING, Any, overload
 
+from improvement_kit.calendar.arrays import add_array, count_array, is_array
 from improvement_kit.calendar.conventions import Convention
 from improvement_kit.calendar.explain import Counted, SkippedDay
 from improvement_kit.calendar.regions import Region
@@ -14,11 +16,17 @@ from improvement_kit.calendar.school import Closure, is_longer_than_a_week
 from improvement_kit.calendar.tables import (
     FIRST_DAY,
     LAST_DAY,
+    DayOverlay,
     DayTable,
     confirmed_until,
     non_working_weekdays,
+    region_table,
 )
 from improvement_kit.errors import CalendarError, DateOutOfRangeError
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = ["WorkingDayCalendar", "get_calendar"]
 
@@ -62,7 +70,8 @@ class WorkingDayCalendar:
     __slots__ = (
         "_bank_holidays",
         "_extra",
-        "_non_working",
+        "_extra_days",
+        "_holiday_days",
         "_table",
         "closures",
         "confirmed_until",
@@ -92,8 +101,11 @@ class WorkingDayCalendar:
                 _mark(extra, holiday, f"school holiday: {holiday.reason}")
         extra = {o: r for o, r in extra.items() if o not in self._bank_holidays}
         self._extra = extra
-        self._non_working = sorted({*self._bank_holidays, *extra})
-        self._table = DayTable(self._non_working)
+        # The region's table is shared; closures and school holidays lie over it.
+        base = region_table(region)
+        self._holiday_days = _sorted_days(region)
+        self._extra_days = sorted(extra)
+        self._table: DayTable | DayOverlay = DayOverlay(base, self._extra_days) if extra else base
         name = region.value
         if closures:
             name += " + closures"
@@ -152,7 +164,7 @@ class WorkingDayCalendar:
     def is_working_day(self, day: date) -> bool:
         """Return whether ``day`` is a working day on this calendar."""
         k = self._index(day)
-        return self._table.cumulative[k + 1] != self._table.cumulative[k]
+        return self._table.before(k + 1) != self._table.before(k)
 
     def reason(self, day: date) -> str | None:
         """Return why ``day`` is not a working day ("Saturday", "Christmas Day", "Boxing Day
@@ -173,10 +185,9 @@ class WorkingDayCalendar:
             raise DateOutOfRangeError(
                 f"year {year} is outside the calendar's range {FIRST_DAY.year}-{LAST_DAY.year}"
             )
-        lo = bisect_left(self._non_working, date(year, 1, 1).toordinal())
-        hi = bisect_right(self._non_working, date(year, 12, 31).toordinal())
         out = []
-        for ordinal in self._non_working[lo:hi]:
+        january_first = date(year, 1, 1).toordinal()
+        for ordinal in self._non_working(january_first, date(year + 1, 1, 1).toordinal()):
             day = date.fromordinal(ordinal)
             reason = self.reason(day)
             assert reason is not None
@@ -204,16 +215,16 @@ class WorkingDayCalendar:
         if beginning_with:
             if n < 1:
                 raise _bad_n(n)
-            i = table.cumulative[k] + n - 1
+            i = table.before(k) + n - 1
         elif n > 0:
-            i = table.cumulative[k + 1] + n - 1
+            i = table.before(k + 1) + n - 1
         elif n == 0:
             return start
         else:
-            i = table.cumulative[k] + n
+            i = table.before(k) + n
         if i < 0 or i >= table.size:
             raise _beyond(start, n)
-        return table.dates[i]
+        return table.day(i)
 
     def count(self, start: date, end: date) -> int:
         """Return the number of working days ``d`` with ``start < d <= end``.
@@ -228,18 +239,39 @@ class WorkingDayCalendar:
             raise _outside(start)
         if b < 0 or b >= span:
             raise _outside(end)
-        return table.cumulative[b + 1] - table.cumulative[a + 1]
+        return table.before(b + 1) - table.before(a + 1)
 
+    @overload
     def add_many(
         self, starts: Sequence[date], ns: Sequence[int], *, beginning_with: bool = False
-    ) -> list[date]:
-        """Return ``[add(s, n, beginning_with=...) for s, n in zip(starts, ns)]``, faster."""
+    ) -> list[date]: ...
+
+    @overload
+    def add_many(
+        self, starts: NDArray[np.datetime64], ns: Any, *, beginning_with: bool = False
+    ) -> NDArray[np.datetime64]: ...
+
+    def add_many(
+        self, starts: Any, ns: Any, *, beginning_with: bool = False
+    ) -> list[date] | NDArray[np.datetime64]:
+        """Return ``[add(s, n, beginning_with=...) for s, n in zip(starts, ns)]``, faster.
+
+        ``starts`` may also be a numpy array of ``datetime64`` dates, with ``ns`` an array (or
+        list) of whole numbers: the answer is then a ``datetime64[D]`` array, computed without
+        converting any date to Python.
+        """
+        if is_array(starts):
+            return add_array(self._table, starts, ns, beginning_with=beginning_with)
         if len(starts) != len(ns):
             raise CalendarError(f"{len(starts)} start dates but {len(ns)} counts")
         if not starts:
             return []
         table = self._table
-        first, cumulative, dates = table.first, table.cumulative, table.dates
+        first = table.first
+        before: Callable[[int], int] = table.before
+        day: Callable[[int], date] = table.day
+        if isinstance(table, DayTable):
+            before, day = table.cumulative.__getitem__, table.dates.__getitem__
         ks = [s.toordinal() - first for s in starts]
         if min(ks) < 0 or max(ks) >= table.span:
             raise _outside(
@@ -248,29 +280,45 @@ class WorkingDayCalendar:
         if beginning_with:
             if min(ns) < 1:
                 raise _bad_n(next(n for n in ns if n < 1))
-            idx = [cumulative[k] + n - 1 for k, n in zip(ks, ns, strict=True)]
+            idx = [before(k) + n - 1 for k, n in zip(ks, ns, strict=True)]
         else:
             idx = [
-                cumulative[k + 1] + n - 1 if n > 0 else (cumulative[k] + n if n else 0)
+                before(k + 1) + n - 1 if n > 0 else (before(k) + n if n else 0)
                 for k, n in zip(ks, ns, strict=True)
             ]
         if min(idx) < 0 or max(idx) >= table.size:
             for s, n, i in zip(starts, ns, idx, strict=True):
                 if not 0 <= i < table.size:
                     raise _beyond(s, int(n))
-        out = [dates[i] for i in idx]
+        out = [day(i) for i in idx]
         if not beginning_with and 0 in ns:
             out = [s if n == 0 else d for s, n, d in zip(starts, ns, out, strict=True)]
         return out
 
-    def count_many(self, starts: Sequence[date], ends: Sequence[date]) -> list[int]:
-        """Return ``[count(s, e) for s, e in zip(starts, ends)]``, faster."""
+    @overload
+    def count_many(self, starts: Sequence[date], ends: Sequence[date]) -> list[int]: ...
+
+    @overload
+    def count_many(
+        self, starts: NDArray[np.datetime64], ends: NDArray[np.datetime64]
+    ) -> NDArray[np.int64]: ...
+
+    def count_many(self, starts: Any, ends: Any) -> list[int] | NDArray[np.int64]:
+        """Return ``[count(s, e) for s, e in zip(starts, ends)]``, faster.
+
+        Given numpy arrays of ``datetime64`` dates, the answer is an ``int64`` array.
+        """
+        if is_array(starts) or is_array(ends):
+            return count_array(self._table, starts, ends)
         if len(starts) != len(ends):
             raise CalendarError(f"{len(starts)} start dates but {len(ends)} end dates")
         if not starts:
             return []
         table = self._table
-        first, cumulative = table.first - 1, table.cumulative
+        first = table.first - 1
+        before: Callable[[int], int] = table.before
+        if isinstance(table, DayTable):
+            before = table.cumulative.__getitem__
         a = [s.toordinal() - first for s in starts]
         b = [e.toordinal() - first for e in ends]
         for ks, days in ((a, starts), (b, ends)):
@@ -278,9 +326,20 @@ class WorkingDayCalendar:
                 raise _outside(
                     next(d for d, k in zip(days, ks, strict=True) if not 1 <= k <= table.span)
                 )
-        return [cumulative[j] - cumulative[i] for i, j in zip(a, b, strict=True)]
+        return [before(j) - before(i) for i, j in zip(a, b, strict=True)]
 
     # -- explanation -------------------------------------------------------------------------
+
+    def _non_working(self, lo: int, hi: int) -> list[int]:
+        """Return the ordinals of the non-working weekdays from ``lo`` up to (not with) ``hi``."""
+        days = self._holiday_days
+        out = days[bisect_left(days, lo) : bisect_left(days, hi)]
+        extra = self._extra_days
+        if extra:
+            more = extra[bisect_left(extra, lo) : bisect_left(extra, hi)]
+            if more:
+                out = sorted(out + more)
+        return out
 
     def is_provisional(self, start: date, end: date) -> bool:
         """Return whether the span from ``start`` to ``end`` goes past :attr:`confirmed_until`.
@@ -294,13 +353,13 @@ class WorkingDayCalendar:
         result = self.add(start, n, beginning_with=beginning_with)
         s, r = start.toordinal(), result.toordinal()
         if beginning_with:
-            lo, hi = bisect_left(self._non_working, s), bisect_left(self._non_working, r)
+            passed = self._non_working(s, r)
         elif n >= 0:
-            lo, hi = bisect_right(self._non_working, s), bisect_left(self._non_working, r)
+            passed = self._non_working(s + 1, r)
         else:
-            lo, hi = bisect_right(self._non_working, r), bisect_left(self._non_working, s)
+            passed = self._non_working(r + 1, s)
         skipped = []
-        for ordinal in self._non_working[lo:hi]:
+        for ordinal in passed:
             day = date.fromordinal(ordinal)
             reason = self.reason(day)
             assert reason is not None
@@ -364,6 +423,12 @@ def _mark(days: dict[int, str], closure: Closure, reason: str) -> None:
     for ordinal in range(lo, hi + 1):
         if (ordinal + 6) % 7 < 5 and ordinal not in days:  # Monday to Friday
             days[ordinal] = reason
+
+
+@cache
+def _sorted_days(region: Region) -> list[int]:
+    """The ordinals of ``region``'s non-working weekdays, sorted (shared by its calendars)."""
+    return sorted(non_working_weekdays(region))
 
 
 @cache

@@ -63,15 +63,15 @@ def holiday_length(holiday: Closure) -> int:
     >>> holiday_length(Closure(date(2026, 2, 14), date(2026, 2, 22), "half term"))
     5
     """
-    first = holiday.start
-    while first <= holiday.end and first.weekday() >= 5:
-        first += timedelta(days=1)
-    last = holiday.end
-    while last >= first and last.weekday() >= 5:
-        last -= timedelta(days=1)
-    if first > last:
-        return 0
-    return (last - first).days + 1
+    first = holiday.start.toordinal()
+    starts_on = holiday.start.weekday()
+    if starts_on >= 5:  # Saturday or Sunday: the Monday after
+        first += 7 - starts_on
+    last = holiday.end.toordinal()
+    ends_on = holiday.end.weekday()
+    if ends_on >= 5:  # Saturday or Sunday: the Friday before
+        last -= ends_on - 4
+    return max(0, last - first + 1)
 
 
 def is_longer_than_a_week(holiday: Closure) -> bool:

@@ -10,6 +10,7 @@ any year in the table's range that the snapshot lacks is taken from live ``holid
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
@@ -25,10 +26,12 @@ __all__ = [
     "LAST_DAY",
     "LAST_YEAR",
     "SNAPSHOT_FILE",
+    "DayOverlay",
     "DayTable",
     "confirmed_until",
     "live_non_working_weekdays",
     "non_working_weekdays",
+    "region_table",
 ]
 
 #: First and last year every calendar covers.
@@ -86,6 +89,12 @@ def non_working_weekdays(region: Region) -> Mapping[int, str]:
 
 
 @cache
+def region_table(region: Region) -> DayTable:
+    """Return the day table of ``region``'s working days (built once per region, then shared)."""
+    return DayTable(non_working_weekdays(region))
+
+
+@cache
 def confirmed_until(region: Region) -> date:
     """Return the last date covered by the bundled official GOV.UK list for ``region``."""
     entry = _snapshot()["regions"][region.value]  # type: ignore[index]
@@ -97,9 +106,11 @@ class DayTable:
 
     ``cumulative[k]`` is the number of working days before ``first + k``; ``working[i]`` is the
     ordinal of the ``i``-th working day (from 0) and ``dates[i]`` the same day as a ``date``.
+    :meth:`before` and :meth:`day` answer the same through the interface :class:`DayOverlay`
+    shares.
     """
 
-    __slots__ = ("cumulative", "dates", "first", "last", "size", "span", "working")
+    __slots__ = ("arrays", "cumulative", "dates", "first", "last", "size", "span", "working")
 
     def __init__(self, non_working: Iterable[int]) -> None:
         self.first = FIRST_DAY.toordinal()
@@ -116,3 +127,55 @@ class DayTable:
         self.working: list[int] = list(compress(range(first, last + 1), flags))
         self.size = len(self.working)
         self.dates: list[date] = list(map(date.fromordinal, self.working))
+        #: The same as numpy arrays, made on first use by :mod:`improvement_kit.calendar.arrays`.
+        self.arrays: object = None
+
+    def before(self, k: int) -> int:
+        """Return the number of working days before ``first + k`` (``0 <= k <= span``)."""
+        return self.cumulative[k]
+
+    def day(self, i: int) -> date:
+        """Return the ``i``-th working day, from 0 (``0 <= i < size``)."""
+        return self.dates[i]
+
+
+class DayOverlay:
+    """A shared :class:`DayTable` with some of its working days made non-working.
+
+    Answers as a :class:`DayTable` built from the base table's non-working days plus ``extra``
+    would, without building one: the extra days are kept as a sorted list of ordinals, and
+    counts are corrected by bisecting it. A school's holidays or a council's closures are such
+    overlays on the region's table, which all of them share. Ordinals in ``extra`` that are not
+    working days on ``base`` (weekends, bank holidays, days outside the range) change nothing.
+    """
+
+    __slots__ = ("arrays", "base", "extra", "first", "last", "shifted", "size", "span")
+
+    def __init__(self, base: DayTable, extra: Iterable[int]) -> None:
+        self.base = base
+        self.first, self.last, self.span = base.first, base.last, base.span
+        cumulative, first, span = base.cumulative, base.first, base.span
+        kept = sorted(
+            {
+                ordinal
+                for ordinal in extra
+                if 0 <= ordinal - first < span
+                and cumulative[ordinal - first + 1] != cumulative[ordinal - first]
+            }
+        )
+        #: The extra non-working days, as sorted ordinals.
+        self.extra: list[int] = kept
+        #: For the m-th extra day, the number of this table's working days before it: the
+        #: i-th working day here is the base's (i + number of these that are <= i)-th.
+        self.shifted = [cumulative[ordinal - first] - m for m, ordinal in enumerate(kept)]
+        self.size = base.size - len(kept)
+        #: The same as numpy arrays, made on first use by :mod:`improvement_kit.calendar.arrays`.
+        self.arrays: object = None
+
+    def before(self, k: int) -> int:
+        """Return the number of working days before ``first + k`` (``0 <= k <= span``)."""
+        return self.base.cumulative[k] - bisect_left(self.extra, self.first + k)
+
+    def day(self, i: int) -> date:
+        """Return the ``i``-th working day, from 0 (``0 <= i < size``)."""
+        return self.base.dates[i + bisect_right(self.shifted, i)]

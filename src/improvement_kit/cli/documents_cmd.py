@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from improvement_kit.cli.arguments import iso_date
 from improvement_kit.cli.kit_options import add_strict_option, kit_from_args
+from improvement_kit.cli.progress import Progress, add_progress_options, progress_bar
 from improvement_kit.errors import DocumentError, TemplateError
 
 __all__ = ["register"]
@@ -68,13 +70,26 @@ def register(sub: Any) -> None:
         type=int,
         default=1,
         metavar="N",
-        help="worker processes (default 1: serially in this process)",
+        help="worker processes (default 1: serially in this process); with --executor dask, "
+        "the local cluster's workers",
+    )
+    b.add_argument(
+        "--executor",
+        choices=("serial", "dask"),
+        default="serial",
+        help="serial (default): here, or on --workers processes; dask: on Dask (the dask extra)",
+    )
+    b.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a Dask scheduler (tcp://host:8786) instead of a local cluster; implies "
+        "--executor dask",
     )
     b.add_argument("--data", metavar="EXTRA.yaml", help="extra data shared by every row")
     b.add_argument("--pdf", action="store_true", help="also write a PDF beside each document")
     b.add_argument("--force", action="store_true", help="overwrite existing files")
     b.add_argument("--as-of", type=iso_date, metavar="DATE", help="compute timelines as of DATE")
-    b.add_argument("--quiet", action="store_true", help="no progress line on standard error")
+    add_progress_options(b)
     b.add_argument(
         "--template-file",
         metavar="FILE.docx",
@@ -185,37 +200,19 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
-class _Progress:
-    """A progress indicator on standard error: one line redrawn on a terminal, a line per
-    tenth of the work otherwise (so logs stay short)."""
+def _advancing(bar: Progress) -> Callable[[int, int, Any], None]:
+    """``render_batch``'s progress callback, moving ``bar`` and counting failed rows on it."""
+    failed = [0]
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.tty = sys.stderr.isatty()
-        self.started = time.monotonic()
-        self.failed = 0
-        self.last_tenth = -1
-
-    def __call__(self, done: int, total: int, result: Any) -> None:
+    def on_result(done: int, total: int, result: Any) -> None:
+        del done
+        bar.set_total(total)
         if not result.ok:
-            self.failed += 1
-        if not self.enabled:
-            return
-        tenth = (10 * done) // total if total else 10
-        if not self.tty and tenth == self.last_tenth and done != total:
-            return
-        self.last_tenth = tenth
-        elapsed = time.monotonic() - self.started
-        rate = done / elapsed if elapsed > 0 else 0.0
-        width = 30
-        filled = int(width * done / total) if total else width
-        bar = "#" * filled + "-" * (width - filled)
-        line = f"[{bar}] {done}/{total} rendered, {self.failed} failed, {rate:.1f}/s"
-        if self.tty:
-            sys.stderr.write("\r" + line + ("\n" if done == total else ""))
-        else:
-            sys.stderr.write(line + "\n")
-        sys.stderr.flush()
+            failed[0] += 1
+            bar.note(f"{failed[0]} failed")
+        bar.advance(1)
+
+    return on_result
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -240,29 +237,39 @@ def _batch(args: argparse.Namespace) -> int:
     if not source.exists():
         raise DocumentError(f"{source}: no such file or folder")
     extra = load_extra(args.data)
-    progress = _Progress(enabled=not args.quiet)
+    on_dask = args.executor == "dask" or args.scheduler is not None
     executor: concurrent.futures.Executor | None = None
-    if args.workers > 1:
+    cluster = contextlib.ExitStack()
+    if on_dask:
+        from improvement_kit.portfolio.executors import dask_client
+
+        client = cluster.enter_context(
+            dask_client(args.scheduler, workers=args.workers if args.workers > 1 else None)
+        )
+        executor = client.get_executor(pure=False)
+    elif args.workers > 1:
         executor = concurrent.futures.ProcessPoolExecutor(max_workers=args.workers)
     try:
-        results = render_batch(
-            args.template_id,
-            source,
-            args.output,
-            extra=extra,
-            executor=executor,
-            as_of=args.as_of,
-            force=args.force,
-            pdf=args.pdf,
-            progress=progress,
-            template_file=args.template_file,
-            limits=limits,
-            plugins=kit,
-            house_style=house,
-        )
+        with progress_bar(args, None, "documents", "docs") as bar:
+            results = render_batch(
+                args.template_id,
+                source,
+                args.output,
+                extra=extra,
+                executor=executor,
+                as_of=args.as_of,
+                force=args.force,
+                pdf=args.pdf,
+                progress=_advancing(bar),
+                template_file=args.template_file,
+                limits=limits,
+                plugins=kit,
+                house_style=house,
+            )
     finally:
-        if executor is not None:
+        if executor is not None and not on_dask:
             executor.shutdown(cancel_futures=True)
+        cluster.close()
     failed = [r for r in results if not r.ok]
     for result in failed:
         print(f"row {result.row}: {result.error}", file=sys.stderr)

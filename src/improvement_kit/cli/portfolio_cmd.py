@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from improvement_kit.cli.arguments import iso_date, la_code, whole_number
 from improvement_kit.cli.kit_options import add_strict_option, kit_from_args
+from improvement_kit.cli.progress import add_progress_options, progress_bar
 
 if TYPE_CHECKING:
     from improvement_kit.portfolio import CaseFailure, ComputedCase, PortfolioEntry
@@ -74,6 +75,7 @@ def _common(p: Any, *, output_required: bool, what: str) -> None:
         help="a Dask scheduler (tcp://host:8786) instead of a local cluster; implies "
         "--executor dask",
     )
+    add_progress_options(p)
     add_strict_option(p)
 
 
@@ -181,9 +183,10 @@ def _compute(
     entries = _entries(args)
     kit = kit_from_args(args)
     executor = "dask" if args.scheduler else args.executor
-    computed, failures = compute_cases_on(
-        executor, entries, kit=kit, as_of=as_of, scheduler=args.scheduler
-    )
+    with progress_bar(args, len(entries), "cases", "cases") as bar:
+        computed, failures = compute_cases_on(
+            executor, entries, kit=kit, as_of=as_of, scheduler=args.scheduler, progress=bar.advance
+        )
     args.plugin_info = [f"plugin {i.name} {i.version or ''}".rstrip() for i in kit.info()]
     for failure in failures:
         print(f"improvement-kit: error: {failure.message}", file=sys.stderr)

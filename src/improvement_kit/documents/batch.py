@@ -40,7 +40,14 @@ from improvement_kit.errors import DocumentError, DocumentOutputError, Improveme
 from improvement_kit.pluginguard import plugin_exit_error
 from improvement_kit.plugins import Plugins
 
-__all__ = ["BatchJob", "BatchResult", "read_batch_input", "render_batch", "run_job"]
+__all__ = [
+    "BatchJob",
+    "BatchResult",
+    "read_batch_input",
+    "render_batch",
+    "run_job",
+    "run_job_with_installed_plugins",
+]
 
 #: How often (in documents) a worker hands freed memory back to the system.
 TRIM_EVERY = 25
@@ -269,9 +276,32 @@ def run_job(job: BatchJob, plugins: Plugins | None = None) -> BatchResult:
     return result
 
 
+@functools.lru_cache(maxsize=1)
+def _installed_kit() -> Plugins:
+    from improvement_kit.kit import Kit
+
+    return Kit.load()
+
+
+def run_job_with_installed_plugins(job: BatchJob) -> BatchResult:
+    """:func:`run_job` with the installed plugins, loaded once per process (for workers that
+    did not inherit the caller's kit, such as Dask's)."""
+    return run_job(job, _installed_kit())
+
+
+def _is_dask(executor: concurrent.futures.Executor) -> bool:
+    return type(executor).__module__.split(".")[0] == "distributed"
+
+
 def _max_workers(executor: concurrent.futures.Executor) -> int:
     workers = getattr(executor, "_max_workers", None)
-    return workers if isinstance(workers, int) and workers > 0 else 4
+    if isinstance(workers, int) and workers > 0:
+        return workers
+    if _is_dask(executor):
+        client = getattr(executor, "_client", None)
+        with contextlib.suppress(Exception):
+            return max(1, sum(client.nthreads().values()))  # type: ignore[union-attr]
+    return 4
 
 
 def render_batch(
@@ -296,7 +326,8 @@ def render_batch(
     ``executor`` may be any :class:`concurrent.futures.Executor` (``None``: serially in this
     process). At most a few jobs per worker are in flight, so memory stays flat. ``plugins``
     reach thread workers, and process workers started by ``fork``; other process workers use
-    the installed plugins. ``progress(done, total, result)`` is called as results arrive.
+    the installed plugins, and so do Dask's (``distributed.Client.get_executor()``), each
+    worker loading them once. ``progress(done, total, result)`` is called as results arrive.
     ``template_file`` renders an authority's edited copy of the template instead.
     ``limits`` bounds each render (:class:`~improvement_kit.documents.limits.Limits`).
     ``house_style`` (a path or a loaded style) restyles every document; a bad one is refused
@@ -341,9 +372,11 @@ def render_batch(
         return sorted(results, key=lambda r: r.row)
     _WORKER_PLUGINS[:] = [plugins] if plugins is not None else []
     is_threads = isinstance(executor, concurrent.futures.ThreadPoolExecutor)
-    call: Callable[[BatchJob], BatchResult] = (
-        functools.partial(run_job, plugins=plugins) if is_threads and plugins else run_job
-    )
+    call: Callable[[BatchJob], BatchResult] = run_job
+    if is_threads and plugins:
+        call = functools.partial(run_job, plugins=plugins)
+    elif _is_dask(executor):
+        call = run_job_with_installed_plugins
     limit = _max_workers(executor) * 4
     pending: set[concurrent.futures.Future[BatchResult]] = set()
     queue = iter(jobs)

@@ -30,7 +30,7 @@ from jinja2 import exceptions as jinja_errors
 from jinja2 import nodes as jinja_nodes
 
 from improvement_kit import __version__
-from improvement_kit.documents.determinism import save_deterministic
+from improvement_kit.documents.determinism import save_deterministic, zip_timestamp
 from improvement_kit.documents.fields import FieldUse, field_uses, merge_uses, missing_fields
 from improvement_kit.documents.house_style import HouseStyle, apply_house_style
 from improvement_kit.documents.limits import (
@@ -39,6 +39,14 @@ from improvement_kit.documents.limits import (
     check_container,
     end_budget,
     start_budget,
+)
+from improvement_kit.documents.package import Member, read_members
+from improvement_kit.documents.parts import (
+    PartSource,
+    PreparedParts,
+    core_properties_xml,
+    empty_body,
+    render_parts,
 )
 from improvement_kit.documents.sandbox import BoundedSandbox
 from improvement_kit.documents.sandbox import env as sandbox_env
@@ -74,6 +82,9 @@ _HEADER_OR_FOOTER = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
 )
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_CORE_PROPERTIES = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+)
 
 
 def _env(autoescape: bool) -> BoundedSandbox:
@@ -125,36 +136,105 @@ class DocumentProperties:
 
 @attrs.frozen
 class PreparedTemplate:
-    """A template read once: its bytes, the fields it uses and its templated properties."""
+    """A template read once: its bytes, the fields it uses and its templated properties.
+
+    ``parts`` is the template read for rendering part by part (``None`` for the rare
+    template that is rendered by reopening it with docxtpl each time: one without core
+    properties, or with a member that cannot be copied as stored).
+    """
 
     name: str
     key: str
     data: bytes
     uses: Mapping[str, FieldUse]
     part_sources: tuple[tuple[str, str], ...]
+    parts: PreparedParts | None = None
 
 
 _PREPARED: collections.OrderedDict[str, PreparedTemplate] = collections.OrderedDict()
 _PREPARED_LOCK = threading.Lock()
 
 
-def _xml_parts(document: Any) -> list[tuple[str, str]]:
-    """(label, XML text) of the body, headers, footers and footnotes, in document order."""
+def _xml_parts(document: Any) -> list[tuple[str, str, str, str]]:
+    """(label, zip member, kind, XML text) of the body, headers, footers and footnotes, in
+    document order, as docxtpl reads them (see :class:`~.parts.PartSource` for the kinds)."""
     etree: Any = importlib.import_module("lxml.etree")
 
-    parts = [("body", etree.tostring(document.element.body, encoding="unicode"))]
+    def member(part: Any) -> str:
+        return str(part.partname).lstrip("/")
+
+    parts = [
+        (
+            "body",
+            member(document.part),
+            "body",
+            etree.tostring(document.element.body, encoding="unicode"),
+        )
+    ]
+    seen = set()
     for rel in document.part.rels.values():
         if rel.is_external or rel.reltype not in _HEADER_OR_FOOTER:
             continue
         blob = rel.target_part.blob
-        if blob:
+        if blob and member(rel.target_part) not in seen:
+            seen.add(member(rel.target_part))
             label = "header" if rel.reltype.endswith("header") else "footer"
-            parts.append((label, etree.tostring(etree.fromstring(blob), encoding="unicode")))
+            xml = etree.tostring(etree.fromstring(blob), encoding="unicode")
+            parts.append((label, member(rel.target_part), "xml", xml))
     for part in document.part.package.parts:
         if part.content_type == _FOOTNOTES:
             blob = part.blob
-            parts.append(("footnotes", blob.decode("utf-8") if isinstance(blob, bytes) else blob))
+            xml = blob.decode("utf-8") if isinstance(blob, bytes) else blob
+            parts.append(("footnotes", member(part), "raw", xml))
     return parts
+
+
+def _prepared_parts(
+    data: bytes,
+    document: Any,
+    sources: list[PartSource],
+    properties: list[tuple[str, str]],
+) -> PreparedParts | None:
+    """The template read for rendering part by part, or ``None`` when it must be reopened."""
+    members = read_members(data)
+    if members is None:
+        return None
+    # the members python-docx would write: the parts reached from the package, their
+    # relationships, and content types made from the parts (a merged house style may bring
+    # an image whose type the template's list lacks)
+    try:
+        from docx.opc.pkgwriter import _ContentTypesItem
+
+        reached = list(document.part.package.iter_parts())
+        content_types: bytes = _ContentTypesItem.from_parts(reached).blob  # type: ignore[no-untyped-call]
+    except (ImportError, AttributeError):  # pragma: no cover - another python-docx
+        return None
+    # in python-docx's order: content types, package relationships, then each part (by
+    # name) followed by its relationships
+    order = ["[Content_Types].xml", "_rels/.rels"]
+    for part in sorted(reached, key=lambda p: str(p.partname)):
+        order.append(str(part.partname).lstrip("/"))
+        if len(part.rels):
+            order.append(str(part.partname.rels_uri).lstrip("/"))
+    if not set(order) <= members.keys() or len(set(order)) != len(order):
+        return None
+    members = {name: members[name] for name in order}
+    members["[Content_Types].xml"] = Member.deflate("[Content_Types].xml", content_types)
+    core = [
+        str(rel.target_part.partname).lstrip("/")
+        for rel in document.part.package.rels.values()
+        if rel.reltype == _CORE_PROPERTIES and not rel.is_external
+    ]
+    if len(core) != 1 or core[0] not in members:
+        return None
+    if any(part.member not in members for part in sources):
+        return None
+    skeleton = empty_body(document.element)
+    if skeleton is None:
+        return None
+    return PreparedParts(
+        members, tuple(sources), skeleton, core[0], tuple(order), tuple(properties)
+    )
 
 
 #: Finds where in a template a Jinja syntax error is, as Word numbers paragraphs: set by
@@ -200,14 +280,19 @@ def prepare_template(
     env = _env(True)
     groups: list[Mapping[str, FieldUse]] = []
     sources: list[tuple[str, str]] = []
-    for label, xml in _xml_parts(document):
+    parts: list[PartSource] = []
+    for label, member, kind, xml in _xml_parts(document):
         source = _jinja_source(_patch_xml(xml))
         try:
-            groups.append(field_uses(env.parse(source)))
+            parsed = env.parse(source)
         except TemplateSyntaxError as exc:
             raise _syntax_error(name, label, exc, data) from None
+        groups.append(field_uses(parsed))
+        env.compile_parsed(source, parsed)  # parsed once, for the fields and the render
         sources.append((label, source))
+        parts.append(PartSource(member, kind, label, source))
     core = document.core_properties
+    templated: list[tuple[str, str]] = []
     for prop in TEMPLATED_PROPERTIES:
         value = getattr(core, prop) or ""
         if _TAG.search(value):
@@ -218,7 +303,15 @@ def prepare_template(
                     f"{name}: Jinja syntax error in document property {prop!r}: {exc.message}"
                 ) from None
             groups.append(field_uses(tree))
-    prepared = PreparedTemplate(name, key, data, merge_uses(*groups), tuple(sources))
+            templated.append((prop, value))
+    prepared = PreparedTemplate(
+        name,
+        key,
+        data,
+        merge_uses(*groups),
+        tuple(sources),
+        _prepared_parts(data, document, parts, templated),
+    )
     with _PREPARED_LOCK:
         _PREPARED[key] = prepared
         while len(_PREPARED) > 32:
@@ -327,10 +420,7 @@ def _docx_template_class() -> type[Any]:
 _TEMPLATE_CLASS: list[type[Any]] = []
 
 
-def _apply_properties(
-    document: Any, props: DocumentProperties, rendered: Mapping[str, str]
-) -> None:
-    core = document.core_properties
+def _apply_properties(core: Any, props: DocumentProperties, rendered: Mapping[str, str]) -> None:
     stamp = dt.datetime(*(props.date or dt.date(1980, 1, 1)).timetuple()[:3])
     # the properties come from case data too: normalised like any text (no control characters)
     core.title = normalise_text(rendered.get("title", props.title))
@@ -401,12 +491,9 @@ def render_bytes(
         raise MissingFieldsError(template_id or name, missing)
     if properties is None:
         properties = document_properties(context, template_id, plugin)
-    if not _TEMPLATE_CLASS:
-        _TEMPLATE_CLASS.append(_docx_template_class())
-    document = _TEMPLATE_CLASS[0](io.BytesIO(prepared.data))
     budget = start_budget(limits, label)
     try:
-        document.render(values, jinja_env=_env(True), autoescape=False)
+        out = _render(prepared, values, properties)
     except TemplateError:
         raise
     except RecursionError:
@@ -433,8 +520,6 @@ def render_bytes(
         ) from None
     finally:
         end_budget(budget)
-    _apply_properties(document.docx, properties, document.rendered_properties)
-    out = save_deterministic(document.docx, properties.date)
     if len(out) > limits.max_output_bytes:
         raise TemplateLimitError(
             label,
@@ -443,6 +528,31 @@ def render_bytes(
             f"the document has {len(out)} bytes",
         )
     return out
+
+
+def _render(
+    prepared: PreparedTemplate, values: dict[str, Any], properties: DocumentProperties
+) -> bytes:
+    """The document as .docx bytes: part by part, or by reopening the template with docxtpl."""
+    parts = prepared.parts
+    if parts is not None:
+        rendered = {
+            prop: normalise_text(_env(False).from_string(source).render(values))
+            for prop, source in parts.properties
+        }
+
+        def core(xml: bytes) -> bytes:
+            return core_properties_xml(
+                xml, lambda props: _apply_properties(props, properties, rendered)
+            )
+
+        return render_parts(parts, values, _env(True), core, zip_timestamp(properties.date))
+    if not _TEMPLATE_CLASS:
+        _TEMPLATE_CLASS.append(_docx_template_class())
+    document = _TEMPLATE_CLASS[0](io.BytesIO(prepared.data))
+    document.render(values, jinja_env=_env(True), autoescape=False)
+    _apply_properties(document.docx.core_properties, properties, document.rendered_properties)
+    return save_deterministic(document.docx, properties.date)
 
 
 def write_output(

@@ -241,6 +241,21 @@ class BoundedSandbox(SandboxedEnvironment):
                 self._compiled.popitem(last=False)
         return compiled
 
+    def compile_parsed(self, source: str, tree: nodes.Template) -> None:
+        """Compile ``source``, already parsed as ``tree``, into the cache :meth:`from_string`
+        reads, so that it is not parsed a second time."""
+        key = hashlib.sha1(source.encode("utf-8")).hexdigest()
+        with self._lock:
+            if key in self._compiled:
+                return
+        compiled = self.template_class.from_code(
+            self, self.compile(tree), self.make_globals(None), None
+        )
+        with self._lock:
+            self._compiled[key] = compiled
+            while len(self._compiled) > self._size:
+                self._compiled.popitem(last=False)
+
     # -- running -----------------------------------------------------------------------
 
     def concat(self, chunks: Any) -> str:

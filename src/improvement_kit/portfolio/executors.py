@@ -14,12 +14,13 @@ Dask is an optional extra: ``pip install 'improvement-kit[dask]'``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import importlib
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from improvement_kit.errors import ImprovementKitError
@@ -29,7 +30,7 @@ from improvement_kit.portfolio.sources import PortfolioEntry
 if TYPE_CHECKING:
     from improvement_kit.kit import Kit
 
-__all__ = ["EXECUTORS", "compute_cases_on"]
+__all__ = ["EXECUTORS", "compute_cases_on", "dask_client"]
 
 #: The executors ``--executor`` accepts.
 EXECUTORS = ("serial", "dask")
@@ -51,36 +52,32 @@ def _compute_chunk(
     return compute_cases(entries, kit=_worker_kit(), as_of=as_of)
 
 
-def compute_cases_on(
-    executor: str,
-    entries: Sequence[PortfolioEntry],
-    *,
-    kit: Kit,
-    as_of: dt.date,
-    scheduler: str | None = None,
-    processes: bool = True,
-    workers: int | None = None,
-    connect_timeout: float = 10,
-) -> tuple[list[ComputedCase], list[CaseFailure]]:
-    """:func:`~improvement_kit.portfolio.register.compute_cases` on ``executor``.
-
-    ``kit`` is used by the serial executor only (Dask workers load the installed plugins).
-    ``workers`` is the number of local workers (default: the cores, at most 4);
-    ``connect_timeout`` the seconds to wait for ``scheduler``.
-    :class:`~improvement_kit.errors.ImprovementKitError` if Dask is not installed or the
-    scheduler cannot be reached.
-    """
-    if executor == "serial":
-        return compute_cases(entries, kit=kit, as_of=as_of)
-    if executor != "dask":
-        raise ImprovementKitError(f"unknown executor {executor!r} (expected serial or dask)")
+def _distributed() -> Any:
+    """The ``distributed`` module (as Any: an optional extra whose API is not typed)."""
     try:
-        # as Any: distributed is an optional extra, and its API is not typed
-        distributed: Any = importlib.import_module("distributed")
+        return importlib.import_module("distributed")
     except ImportError:
         raise ImprovementKitError(
             "--executor dask needs Dask: pip install 'improvement-kit[dask]'"
         ) from None
+
+
+@contextlib.contextmanager
+def dask_client(
+    scheduler: str | None = None,
+    *,
+    processes: bool = True,
+    workers: int | None = None,
+    connect_timeout: float = 10,
+) -> Iterator[Any]:
+    """A ``distributed.Client``: of the scheduler at ``scheduler`` (``tcp://host:8786``), or of
+    a local cluster started for the block (``workers`` worker processes, default the cores
+    and at most 4, one thread each; threads with ``processes=False``), closed after it.
+
+    :class:`~improvement_kit.errors.ImprovementKitError` if Dask is not installed or the
+    scheduler cannot be reached within ``connect_timeout`` seconds.
+    """
+    distributed = _distributed()
     cluster: Any = None
     if scheduler is not None:
         try:
@@ -99,13 +96,49 @@ def compute_cases_on(
         )
         client = distributed.Client(cluster)
     try:
-        chunks = [list(entries[i : i + CHUNK]) for i in range(0, len(entries), CHUNK)]
-        futures = client.map(_compute_chunk, chunks, as_of=as_of, pure=False)
-        results = client.gather(futures)
+        yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def compute_cases_on(
+    executor: str,
+    entries: Sequence[PortfolioEntry],
+    *,
+    kit: Kit,
+    as_of: dt.date,
+    scheduler: str | None = None,
+    processes: bool = True,
+    workers: int | None = None,
+    connect_timeout: float = 10,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[ComputedCase], list[CaseFailure]]:
+    """:func:`~improvement_kit.portfolio.register.compute_cases` on ``executor``.
+
+    ``progress(n)`` is called as cases are done (on Dask, a chunk of ``n`` cases at a time).
+
+    ``kit`` is used by the serial executor only (Dask workers load the installed plugins).
+    ``workers`` is the number of local workers (default: the cores, at most 4);
+    ``connect_timeout`` the seconds to wait for ``scheduler``.
+    :class:`~improvement_kit.errors.ImprovementKitError` if Dask is not installed or the
+    scheduler cannot be reached.
+    """
+    if executor == "serial":
+        return compute_cases(entries, kit=kit, as_of=as_of, progress=progress)
+    if executor != "dask":
+        raise ImprovementKitError(f"unknown executor {executor!r} (expected serial or dask)")
+    with dask_client(
+        scheduler, processes=processes, workers=workers, connect_timeout=connect_timeout
+    ) as client:
+        chunks = [list(entries[i : i + CHUNK]) for i in range(0, len(entries), CHUNK)]
+        futures = client.map(_compute_chunk, chunks, as_of=as_of, pure=False)
+        if progress is not None:
+            sizes = {future.key: len(chunk) for future, chunk in zip(futures, chunks, strict=True)}
+            for future in _distributed().as_completed(futures):
+                progress(sizes[future.key])
+        results = client.gather(futures)
     computed: list[ComputedCase] = []
     failures: list[CaseFailure] = []
     for done, failed in results:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -128,10 +128,15 @@ class CaseFailure:
 
 
 def compute_cases(
-    entries: Iterable[PortfolioEntry], *, kit: Kit, as_of: dt.date
+    entries: Iterable[PortfolioEntry],
+    *,
+    kit: Kit,
+    as_of: dt.date,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[list[ComputedCase], list[CaseFailure]]:
     """Read and compute every case once, with ``kit``; a case that fails becomes a
-    :class:`CaseFailure` naming its file, and the others go on.
+    :class:`CaseFailure` naming its file, and the others go on. ``progress(1)`` is called
+    after each case, computed or failed.
 
     Any :class:`~improvement_kit.errors.ImprovementKitError` counts as the case's failure (a
     case naming an unknown jurisdiction gets an :class:`~improvement_kit.errors.InputError`
@@ -149,11 +154,12 @@ def compute_cases(
             timeline = build_timeline(case, kit=kit, as_of=as_of)
         except CaseFileError as exc:
             failed.append(CaseFailure(entry.path, str(exc)))
-            continue
         except ImprovementKitError as exc:
             failed.append(CaseFailure(entry.path, f"{entry.path}: {exc}"))
-            continue
-        done.append(ComputedCase(entry, case, timeline))
+        else:
+            done.append(ComputedCase(entry, case, timeline))
+        if progress is not None:
+            progress(1)
     return done, failed
 
 
