@@ -1,9 +1,10 @@
-"""Build the England maintained-school Word templates and the house styles from code, so
-they are reproducible.
+"""Build the England maintained-school and the Welsh bilingual Word templates and the house
+styles from code, so they are reproducible.
 
 Run ``python templates/build_templates.py`` from the repository root; it rewrites
-``templates/england_maintained/*.docx``, the built-in neutral house style
-(``src/improvement_kit/documents/house_styles/neutral.docx``) and the example council's
+``templates/england_maintained/*.docx``, ``templates/wales_schools/*.docx``, the built-in
+neutral house style (``src/improvement_kit/documents/house_styles/neutral.docx``), the fictional
+Welsh council's (``house_styles/enghraifft.docx``) and the example council's
 (``examples/plugins/northmoor/src/northmoor_closures/house-style.docx``). The committed .docx
 files are the product: local authority staff may edit them in Word (keep each ``{{ tag }}``
 typed in one go, then run ``improvement-kit templates check FILE``). Every tag sits in a single
@@ -42,6 +43,8 @@ NEUTRAL_OUT = ROOT / "src" / "improvement_kit" / "documents" / "house_styles" / 
 NORTHMOOR_OUT = (
     ROOT / "examples" / "plugins" / "northmoor" / "src" / "northmoor_closures" / "house-style.docx"
 )
+WALES_OUT = Path(__file__).resolve().parent / "wales_schools"
+ENGHRAIFFT_OUT = ROOT / "src" / "improvement_kit" / "documents" / "house_styles" / "enghraifft.docx"
 FIXED = dt.datetime(2026, 1, 1)
 
 #: Text width of a portrait and a landscape A4 page with the house styles' 2.2 cm side margins.
@@ -1242,9 +1245,655 @@ TEMPLATES = {
 }
 
 
+# --- Wales: bilingual templates (Welsh first) and the Welsh council's house style ----------------
+#
+# Every run carries its language (w:lang cy-GB or en-GB): the language of a run is not
+# formatting, and it must survive any house style (whose styles.xml replaces the template's),
+# so screen readers and the tagged PDF read each half in its own language. The Welsh half
+# comes first (Welsh Language Standards: Welsh not treated less favourably); the English half
+# starts on a new page. Text is stored as whole phrases (Welsh mutations are never made by
+# joining words in code).
+
+CY, EN = "cy-GB", "en-GB"
+
+
+def _lang(run: Any, lang: str) -> Any:
+    """Mark a run's language (and its complex-script language) without formatting it."""
+    rpr = run._r.get_or_add_rPr()
+    found = rpr.find(qn("w:lang"))
+    if found is None:
+        found = OxmlElement("w:lang")
+        rpr.append(found)
+    found.set(qn("w:val"), lang)
+    return run
+
+
+def lpara(doc: Any, text: str, lang: str, style: str = "Body Text") -> Any:
+    """One paragraph of a named style, its text in one run in ``lang``."""
+    paragraph = doc.add_paragraph(style=style)
+    if text:
+        _lang(paragraph.add_run(text), lang)
+    return paragraph
+
+
+def lmixed(doc: Any, *parts: tuple[str, str, bool], style: str = "Body Text") -> Any:
+    """One paragraph of runs ``(text, lang, strong)``."""
+    paragraph = doc.add_paragraph(style=style)
+    for text, lang, strong in parts:
+        run = _lang(paragraph.add_run(text), lang)
+        if strong:
+            run.style = doc.styles["Strong"]
+    return paragraph
+
+
+def both(doc: Any, cy: str, en: str, style: str, sep: str = " / ") -> Any:
+    """A paragraph saying the same in Welsh then English (titles and labels)."""
+    return lmixed(doc, (cy, CY, False), (sep + en, EN, False), style=style)
+
+
+def lbullets(doc: Any, expr: str, item: str, var: str, lang: str) -> None:
+    tag(doc, f"{{%p for {var} in {expr} %}}")
+    lpara(doc, item, lang, style="List Bullet")
+    tag(doc, "{%p endfor %}")
+
+
+def lnumbered(doc: Any, expr: str, item: str, var: str, lang: str) -> None:
+    tag(doc, f"{{%p for {var} in {expr} %}}")
+    lpara(doc, "({{ loop.index }})\t" + item, lang, style="Numbered Item")
+    tag(doc, "{%p endfor %}")
+
+
+def english_half(doc: Any) -> None:
+    """The English half opens a new page: its salutation has ``w:pageBreakBefore`` (a
+    structural break, the only paragraph property in these templates; a separate break
+    paragraph would leave a blank page whenever the Welsh half fills its last page)."""
+    paragraph = lpara(doc, "Dear {{ salutation.en }},", EN, style="Salutation")
+    paragraph.paragraph_format.page_break_before = True
+
+
+def welsh_letterhead(doc: Any, addressee: list[tuple[str, str]]) -> None:
+    """The council's department and address, the bilingual reference lines, the Welsh
+    Language Standards line and the addressee block (``(text, lang)`` lines)."""
+    tag(doc, "{%p if council.department %}")
+    both(doc, "{{ council.department.cy }}", "{{ council.department.en }}", "Letterhead Name")
+    tag(doc, "{%p endif %}")
+    lpara(doc, "{{ council.address }}", CY, style="Letterhead")
+    tag(doc, "{%p if council.telephone %}")
+    lmixed(
+        doc,
+        ("Ffôn", CY, False),
+        (" / Telephone: ", EN, False),
+        ("{{ council.telephone }}", CY, False),
+        style="Letterhead",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if council.email %}")
+    lmixed(
+        doc,
+        ("E-bost", CY, False),
+        (" / Email: ", EN, False),
+        ("{{ council.email }}", CY, False),
+        style="Letterhead",
+    )
+    tag(doc, "{%p endif %}")
+    lpara(doc, "", CY, style="Reference Line")
+    lmixed(
+        doc,
+        ("Ein cyf.", CY, True),
+        (" / Our ref.: ", EN, True),
+        ("{{ reference }}", CY, False),
+        style="Reference Line",
+    )
+    lmixed(
+        doc,
+        ("Dyddiad", CY, True),
+        (" / Date: ", EN, True),
+        ("{{ date.cy }}", CY, False),
+        (" / {{ date.en }}", EN, False),
+        style="Reference Line",
+    )
+    lmixed(
+        doc,
+        ("Gofynnwch am", CY, True),
+        (" / Please ask for: ", EN, True),
+        ("{{ officer.name }}, {{ officer.title.cy }}", CY, False),
+        (" / {{ officer.title.en }}", EN, False),
+        style="Reference Line",
+    )
+    tag(doc, "{%p if officer.telephone %}")
+    lmixed(
+        doc,
+        ("Ffôn", CY, True),
+        (" / Telephone: ", EN, True),
+        ("{{ officer.telephone }}", CY, False),
+        style="Reference Line",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if officer.email %}")
+    lmixed(
+        doc,
+        ("E-bost", CY, True),
+        (" / Email: ", EN, True),
+        ("{{ officer.email }}", CY, False),
+        style="Reference Line",
+    )
+    tag(doc, "{%p endif %}")
+    lpara(doc, "", CY, style="Reference Line")
+    for text, lang in addressee:
+        lpara(doc, text, lang, style="Address")
+
+
+def welsh_standards_line(doc: Any) -> None:
+    """The council's statement that it welcomes correspondence in Welsh."""
+    lpara(
+        doc,
+        "Rydym yn croesawu gohebiaeth yn Gymraeg. Byddwn yn ateb gohebiaeth a dderbynnir yn "
+        "Gymraeg yn Gymraeg, ac ni fydd hynny’n arwain at oedi.",
+        CY,
+        style="Contact",
+    )
+    lpara(
+        doc,
+        "We welcome correspondence in Welsh. Correspondence received in Welsh will be answered "
+        "in Welsh, and this will not lead to a delay.",
+        EN,
+        style="Contact",
+    )
+
+
+def welsh_signature(doc: Any, lang: str, closing: str, on_behalf: str) -> None:
+    """Closing, name, title and "on behalf of", kept with the last paragraph before them."""
+    for paragraph in reversed(doc.paragraphs):
+        if paragraph.style.name == "Tag":
+            continue
+        if paragraph.style.name == "Body Text":
+            paragraph.style = doc.styles["Closing Paragraph"]
+        break
+    lpara(doc, closing, lang, style="Closing")
+    lpara(doc, "{{ signatory.name }}", lang, style="Signature Name")
+    key = "cy" if lang == CY else "en"
+    lpara(doc, "{{ signatory.title." + key + " }}", lang, style="Signature Title")
+    lpara(doc, on_behalf, lang, style="Signature Last")
+
+
+def closing_sentence(doc: Any, lang: str) -> None:
+    """The letter's last paragraph, whom to ask (kept with the sign-off that follows)."""
+    if lang == CY:
+        text = (
+            "Os oes gennych unrhyw gwestiynau, mae croeso i chi gysylltu â’r swyddog a enwir uchod."
+        )
+    else:
+        text = "If you have any questions, please contact the officer named above."
+    lpara(doc, text, lang, style="Closing Paragraph")
+
+
+def wording_status(doc: Any, lang: str) -> None:
+    key = "cy" if lang == CY else "en"
+    heading_text = "Statws y geiriad" if lang == CY else "Status of the wording"
+    lpara(doc, heading_text, lang, style="Heading 3")
+    lbullets(doc, "wording_status", "{{ note." + key + " }}", "note", lang)
+
+
+_WN_ADDRESSEE = [
+    ("{{ school.chair }}", CY),
+    ("{{ school.chair_role.cy }} / {{ school.chair_role.en }}", CY),
+    ("{{ school.name }}", CY),
+    ("{{ school.address }}", CY),
+]
+
+
+def wales_warning_notice() -> Any:
+    doc = new_document("Hysbysiad rhybuddio / Warning notice")
+    welsh_letterhead(doc, _WN_ADDRESSEE)
+    both(doc, "HYSBYSIAD RHYBUDDIO", "WARNING NOTICE", "Heading 1")
+    both(
+        doc,
+        "Adran 3 o Ddeddf Safonau a Threfniadaeth Ysgolion (Cymru) 2013",
+        "Section 3 of the School Standards and Organisation (Wales) Act 2013",
+        "Document Subtitle",
+        sep="\n",
+    )
+    lmixed(
+        doc,
+        ("Ysgol", CY, True),
+        (" / School: ", EN, True),
+        ("{{ school.name }} ({{ school.number }})", CY, False),
+    )
+    welsh_standards_line(doc)
+    # --- Cymraeg
+    lpara(doc, "Annwyl {{ salutation.cy }},", CY, style="Salutation")
+    lpara(
+        doc,
+        "Mae {{ council.name.cy }} (“yr awdurdod lleol”) yn rhoi’r hysbysiad rhybuddio hwn i "
+        "gorff llywodraethu {{ school.name }} o dan adran 3 o Ddeddf Safonau a Threfniadaeth "
+        "Ysgolion (Cymru) 2013 (“y Ddeddf”). Rhoddir yr hysbysiad ar {{ given_on.cy }}.",
+        CY,
+    )
+    lpara(doc, "1. Y seiliau dros ymyrryd", CY, style="Heading 2")
+    lpara(
+        doc,
+        "Mae’r awdurdod lleol wedi ei fodloni bod y seiliau canlynol dros ymyrryd yn bodoli "
+        "mewn perthynas â’r ysgol. {{ lead_in.cy }}",
+        CY,
+    )
+    tag(doc, "{%p for g in grounds %}")
+    lpara(doc, "SAIL {{ g.number }}: {{ g.cy }}", CY, style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    lpara(
+        doc,
+        "2. Y rhesymau pam y mae’r awdurdod lleol wedi ei fodloni bod y seiliau yn bodoli",
+        CY,
+        style="Heading 2",
+    )
+    lnumbered(doc, "reasons", "{{ reason.cy }}", "reason", CY)
+    lpara(doc, "3. Y camau y mae’n ofynnol i’r corff llywodraethu eu cymryd", CY, style="Heading 2")
+    lpara(doc, "Er mwyn ymdrin â’r seiliau dros ymyrryd, mae’n ofynnol i’r corff llywodraethu:", CY)
+    lnumbered(doc, "action_required", "{{ action.cy }}", "action", CY)
+    lpara(doc, "4. Y cyfnod cydymffurfio", CY, style="Heading 2")
+    lpara(
+        doc,
+        "Mae’r cyfnod cydymffurfio yn dechrau ar {{ given_on.cy }}, y diwrnod y rhoddir yr "
+        "hysbysiad hwn, ac yn dod i ben ar {{ compliance_period_end.cy }}. Rhaid i’r corff "
+        "llywodraethu gymryd y camau uchod, er boddhad yr awdurdod lleol, o fewn y cyfnod "
+        "cydymffurfio.",
+        CY,
+    )
+    lpara(doc, "5. Y camau y mae’r awdurdod lleol â’i fryd ar eu cymryd", CY, style="Heading 2")
+    lpara(
+        doc,
+        "Os bydd y corff llywodraethu wedi methu â chydymffurfio, neu sicrhau cydymffurfedd, "
+        "â’r hysbysiad hwn er boddhad yr awdurdod lleol o fewn y cyfnod cydymffurfio, bydd gan "
+        "yr awdurdod lleol y pŵer i ymyrryd (adran 4(2) o’r Ddeddf), ac mae â’i fryd ar:",
+        CY,
+    )
+    lbullets(doc, "minded_to_take", "{{ power.cy }}", "power", CY)
+    closing_sentence(doc, CY)
+    welsh_signature(doc, CY, "Yn gywir,", "Ar ran {{ council.name.cy }}")
+    lpara(doc, "Copïau", CY, style="Heading 3")
+    lpara(
+        doc,
+        "Rhoddir copi o’r hysbysiad hwn, ar yr un pryd ag y’i rhoddir i’r corff llywodraethu, i:",
+        CY,
+    )
+    lbullets(doc, "copies", "{{ person.cy }}", "person", CY)
+    wording_status(doc, CY)
+    # --- English
+    english_half(doc)
+    lpara(
+        doc,
+        "{{ council.name.en }} (“the local authority”) gives this warning notice to the "
+        "governing body of {{ school.name }} under section 3 of the School Standards and "
+        "Organisation (Wales) Act 2013 (“the Act”). The notice is given on {{ given_on.en }}.",
+        EN,
+    )
+    lpara(doc, "1. The grounds for intervention", EN, style="Heading 2")
+    lpara(
+        doc,
+        "The local authority is satisfied that the following grounds for intervention exist in "
+        "relation to the school. {{ lead_in.en }}",
+        EN,
+    )
+    tag(doc, "{%p for g in grounds %}")
+    lpara(
+        doc,
+        "Ground {{ g.number }}: {{ g.en }}{% if not g.english_checked %} [*]{% endif %}",
+        EN,
+        style="List Bullet",
+    )
+    tag(doc, "{%p endfor %}")
+    lpara(
+        doc,
+        "2. The reasons why the local authority is satisfied that the grounds exist",
+        EN,
+        style="Heading 2",
+    )
+    lnumbered(doc, "reasons", "{{ reason.en }}", "reason", EN)
+    lpara(doc, "3. The action the governing body is required to take", EN, style="Heading 2")
+    lpara(doc, "To deal with the grounds for intervention, the governing body is required to:", EN)
+    lnumbered(doc, "action_required", "{{ action.en }}", "action", EN)
+    lpara(doc, "4. The compliance period", EN, style="Heading 2")
+    lpara(
+        doc,
+        "The compliance period begins on {{ given_on.en }}, the day on which this notice is "
+        "given, and ends on {{ compliance_period_end.en }}. The governing body must take the "
+        "action above, to the local authority’s satisfaction, within the compliance period.",
+        EN,
+    )
+    lpara(doc, "5. The action the local authority is minded to take", EN, style="Heading 2")
+    lpara(
+        doc,
+        "If the governing body fails to comply, or secure compliance, with this notice to the "
+        "local authority’s satisfaction within the compliance period, the local authority will "
+        "have the power to intervene (section 4(2) of the Act), and it is minded:",
+        EN,
+    )
+    lbullets(doc, "minded_to_take", "{{ power.en }}", "power", EN)
+    closing_sentence(doc, EN)
+    welsh_signature(doc, EN, "Yours sincerely,", "For and on behalf of {{ council.name.en }}")
+    lpara(doc, "Copies", EN, style="Heading 3")
+    lpara(
+        doc,
+        "At the same time as it is given to the governing body, a copy of this notice is given to:",
+        EN,
+    )
+    lbullets(doc, "copies", "{{ person.en }}", "person", EN)
+    wording_status(doc, EN)
+    return doc
+
+
+_LETTER_ADDRESSEE = [
+    ("{{ school.head }}, {{ school.head_role.cy }} / {{ school.head_role.en }}", CY),
+    ("{{ school.chair }}, {{ school.chair_role.cy }} / {{ school.chair_role.en }}", CY),
+    ("{{ school.name }}", CY),
+    ("{{ school.address }}", CY),
+]
+
+
+def wales_follow_up_letter() -> Any:
+    doc = new_document("Llythyr am weithgarwch dilynol Estyn / Letter on Estyn follow-up")
+    welsh_letterhead(doc, _LETTER_ADDRESSEE)
+    both(
+        doc,
+        "{{ school.name }}: gweithgarwch dilynol Estyn",
+        "{{ school.name }}: Estyn follow-up",
+        "Heading 1",
+        sep="\n",
+    )
+    welsh_standards_line(doc)
+    # --- Cymraeg
+    lpara(doc, "Annwyl {{ salutation.cy }},", CY, style="Salutation")
+    lpara(
+        doc,
+        "Yn dilyn arolygiad Estyn rhwng {{ inspection_start.cy }} a "
+        "{{ inspection_end.cy }}, mae’r Prif Arolygydd wedi barnu {{ level_phrase.cy }}. "
+        "Ysgrifennaf i gadarnhau beth sy’n digwydd nesaf a sut y bydd yr awdurdod lleol yn "
+        "cefnogi’r {{ school.kind.cy }}.",
+        CY,
+    )
+    lpara(doc, "Y cynllun gweithredu", CY, style="Heading 2")
+    tag(doc, "{%p if piap_due %}")
+    lpara(
+        doc,
+        "{{ school.body_must.cy }}, gan weithio gyda’r awdurdod lleol, baratoi cynllun "
+        "gweithredu sy’n ymateb i argymhellion yr adroddiad"
+        "{% if report_received %} a ddaeth i law ar {{ report_received.cy }}{% endif %}. "
+        "Rhaid anfon y cynllun erbyn {{ piap_due.cy }}.",
+        CY,
+    )
+    tag(doc, "{%p else %}")
+    lpara(
+        doc,
+        "{{ school.body_must.cy }}, gan weithio gyda’r awdurdod lleol, baratoi cynllun "
+        "gweithredu sy’n ymateb i argymhellion yr adroddiad. Byddwn yn cadarnhau’r dyddiad y "
+        "mae’r cynllun i’w anfon pan ddaw’r adroddiad terfynol i law.",
+        CY,
+    )
+    tag(doc, "{%p endif %}")
+    lpara(doc, "Cymorth gan yr awdurdod lleol", CY, style="Heading 2")
+    lbullets(doc, "support", "{{ offer.cy }}", "offer", CY)
+    tag(doc, "{%p if reviews %}")
+    lpara(doc, "Byddwn yn adolygu cynnydd gyda chi ar y dyddiadau hyn:", CY)
+    lbullets(doc, "reviews", "{{ review.cy }}", "review", CY)
+    tag(doc, "{%p endif %}")
+    lpara(doc, "Monitro gan Estyn", CY, style="Heading 2")
+    lpara(
+        doc,
+        "Bydd Estyn yn monitro cynnydd {{ school.the_kind.cy }} nes bod y gwelliannau’n ddigon "
+        "cadarn"
+        "{% if next_visit %}; yn ôl ein hamserlen ni, mae’r ymweliad monitro cyntaf yn "
+        "debygol o gwmpas {{ next_visit.cy }}{% endif %}.",
+        CY,
+    )
+    closing_sentence(doc, CY)
+    welsh_signature(doc, CY, "Yn gywir,", "Ar ran {{ council.name.cy }}")
+    wording_status(doc, CY)
+    # --- English
+    english_half(doc)
+    lpara(
+        doc,
+        "Following Estyn’s inspection between {{ inspection_start.en }} and "
+        "{{ inspection_end.en }}, the Chief Inspector has judged that {{ level_phrase.en }}. I "
+        "am writing to confirm what happens next and how the local authority will support the "
+        "{{ school.kind.en }}.",
+        EN,
+    )
+    lpara(doc, "The action plan", EN, style="Heading 2")
+    tag(doc, "{%p if piap_due %}")
+    lpara(
+        doc,
+        "{{ school.body_must.en }}, working with the local authority, prepare an action plan "
+        "that responds to the recommendations of the report"
+        "{% if report_received %} received on {{ report_received.en }}{% endif %}. The plan "
+        "must be sent by {{ piap_due.en }}.",
+        EN,
+    )
+    tag(doc, "{%p else %}")
+    lpara(
+        doc,
+        "{{ school.body_must.en }}, working with the local authority, prepare an action plan "
+        "that responds to the recommendations of the report. We will confirm the "
+        "date the plan is due when the final report is received.",
+        EN,
+    )
+    tag(doc, "{%p endif %}")
+    lpara(doc, "Support from the local authority", EN, style="Heading 2")
+    lbullets(doc, "support", "{{ offer.en }}", "offer", EN)
+    tag(doc, "{%p if reviews %}")
+    lpara(doc, "We will review progress with you on these dates:", EN)
+    lbullets(doc, "reviews", "{{ review.en }}", "review", EN)
+    tag(doc, "{%p endif %}")
+    lpara(doc, "Monitoring by Estyn", EN, style="Heading 2")
+    lpara(
+        doc,
+        "Estyn will monitor the progress of {{ school.the_kind.en }} until the improvements are "
+        "robust enough"
+        "{% if next_visit %}; on our timetable, the first monitoring visit is likely around "
+        "{{ next_visit.en }}{% endif %}.",
+        EN,
+    )
+    closing_sentence(doc, EN)
+    welsh_signature(doc, EN, "Yours sincerely,", "For and on behalf of {{ council.name.en }}")
+    wording_status(doc, EN)
+    return doc
+
+
+def wales_categorisation_letter() -> Any:
+    doc = new_document("Llythyr categoreiddio / Categorisation letter")
+    welsh_letterhead(doc, _LETTER_ADDRESSEE)
+    both(
+        doc,
+        "{{ school.name }}: categoreiddio cenedlaethol {{ round }}",
+        "{{ school.name }}: national categorisation {{ round }}",
+        "Heading 1",
+        sep="\n",
+    )
+    welsh_standards_line(doc)
+    # --- Cymraeg
+    lpara(doc, "Annwyl {{ salutation.cy }},", CY, style="Salutation")
+    lpara(
+        doc,
+        "Ysgrifennaf i gadarnhau canlyniad categoreiddio cenedlaethol yr ysgol ar gyfer "
+        "{{ round }}.",
+        CY,
+    )
+    lpara(doc, "Y canlyniad", CY, style="Heading 2")
+    tag(doc, "{%p if standards_group %}")
+    lpara(
+        doc,
+        "Grŵp safonau (a bennir gan Lywodraeth Cymru): {{ standards_group }}",
+        CY,
+        style="List Bullet",
+    )
+    tag(doc, "{%p endif %}")
+    lpara(
+        doc,
+        "Gallu i wella (a bennir gan yr ymgynghorydd her): {{ capacity }}",
+        CY,
+        style="List Bullet",
+    )
+    lpara(doc, "Categori cymorth: {{ colour.cy }}", CY, style="List Bullet")
+    tag(doc, "{%p if colour_from_placeholder %}")
+    lpara(
+        doc,
+        "Daw’r categori cymorth o fatrics nad yw wedi ei wirio yn erbyn y matrics cenedlaethol "
+        "cyhoeddedig.",
+        CY,
+    )
+    tag(doc, "{%p endif %}")
+    lpara(doc, "Cymorth", CY, style="Heading 2")
+    lpara(
+        doc,
+        "Mae ysgol yn y categori {{ colour.cy }} yn cael hyd at {{ support_days }} diwrnod o "
+        "gymorth{% if not support_days_checked %} (ffigur heb ei wirio){% endif %}. Rydym yn "
+        "bwriadu:",
+        CY,
+    )
+    lbullets(doc, "support", "{{ offer.cy }}", "offer", CY)
+    tag(doc, "{%p if red %}")
+    lpara(
+        doc,
+        "Oherwydd bod yr ysgol yn y categori coch, bydd yr awdurdod lleol yn ysgrifennu ati "
+        "ynghylch ei bryderon ac yn ystyried a oes seiliau dros ymyrryd.",
+        CY,
+    )
+    tag(doc, "{%p endif %}")
+    lpara(doc, "Adolygiadau", CY, style="Heading 2")
+    lpara(
+        doc,
+        "Bydd {{ challenge_adviser.name }}, {{ challenge_adviser.title.cy }}, yn adolygu "
+        "cynnydd yr ysgol bob tymor{% if reviews %}, ar y dyddiadau hyn:{% else %}.{% endif %}",
+        CY,
+    )
+    lbullets(doc, "reviews", "{{ review.cy }}", "review", CY)
+    closing_sentence(doc, CY)
+    welsh_signature(doc, CY, "Yn gywir,", "Ar ran {{ council.name.cy }}")
+    wording_status(doc, CY)
+    # --- English
+    english_half(doc)
+    lpara(
+        doc,
+        "I am writing to confirm the outcome of the school’s national categorisation for "
+        "{{ round }}.",
+        EN,
+    )
+    lpara(doc, "The outcome", EN, style="Heading 2")
+    tag(doc, "{%p if standards_group %}")
+    lpara(
+        doc,
+        "Standards group (set by the Welsh Government): {{ standards_group }}",
+        EN,
+        style="List Bullet",
+    )
+    tag(doc, "{%p endif %}")
+    lpara(
+        doc,
+        "Capacity to improve (set by the challenge adviser): {{ capacity }}",
+        EN,
+        style="List Bullet",
+    )
+    lpara(doc, "Support category: {{ colour.en }}", EN, style="List Bullet")
+    tag(doc, "{%p if colour_from_placeholder %}")
+    lpara(
+        doc,
+        "The support category comes from a matrix that has not been checked against the "
+        "published national matrix.",
+        EN,
+    )
+    tag(doc, "{%p endif %}")
+    lpara(doc, "Support", EN, style="Heading 2")
+    lpara(
+        doc,
+        "A school in the {{ colour.en }} category receives up to {{ support_days }} days of "
+        "support{% if not support_days_checked %} (figure not verified){% endif %}. We plan:",
+        EN,
+    )
+    lbullets(doc, "support", "{{ offer.en }}", "offer", EN)
+    tag(doc, "{%p if red %}")
+    lpara(
+        doc,
+        "Because the school is in the red category, the local authority will write to it about "
+        "its concerns and consider whether grounds for intervention exist.",
+        EN,
+    )
+    tag(doc, "{%p endif %}")
+    lpara(doc, "Reviews", EN, style="Heading 2")
+    lpara(
+        doc,
+        "{{ challenge_adviser.name }}, {{ challenge_adviser.title.en }}, will review the "
+        "school’s progress every term{% if reviews %}, on these dates:{% else %}.{% endif %}",
+        EN,
+    )
+    lbullets(doc, "reviews", "{{ review.en }}", "review", EN)
+    closing_sentence(doc, EN)
+    welsh_signature(doc, EN, "Yours sincerely,", "For and on behalf of {{ council.name.en }}")
+    wording_status(doc, EN)
+    return doc
+
+
+WALES_TEMPLATES = {
+    "warning-notice": wales_warning_notice,
+    "follow-up-letter": wales_follow_up_letter,
+    "categorisation-letter": wales_categorisation_letter,
+}
+
+
+def enghraifft_house_style() -> Any:
+    """The fictional Welsh council's style: Liberation Sans, deep red, a logo with Welsh and
+    English alt text, a bilingual header and footer (each run in its language) and Welsh as
+    the default language (its documents are Welsh first)."""
+    doc = house_style(
+        name="Cyngor Sir Enghraifft / Example County Council",
+        font="Liberation Sans",
+        heading_font="Liberation Sans",
+        accent=RGBColor(0x8A, 0x15, 0x38),
+        shade="F2DCE3",
+        rule="8A1538",
+        logo=(
+            _png(120, 40, (0x8A, 0x15, 0x38), (0xFF, 0xFF, 0xFF)),
+            "Logo Cyngor Sir Enghraifft / Example County Council logo",
+        ),
+        header_lines=("Cyngor Sir Enghraifft", "Example County Council"),
+        top_margin=3.4,
+    )
+    # Welsh first: Welsh is the documents' main language (the PDF's /Lang); every English run
+    # of the bilingual templates is tagged en-GB
+    styles = doc.styles.element
+    _set_lang(styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")), CY)
+    _set_lang(doc.styles["Normal"].element.get_or_add_rPr(), CY)
+    section = doc.sections[0]
+    header = section.header.paragraphs
+    for paragraph, lang in zip(header[1:], (CY, EN), strict=True):
+        for run in paragraph.runs:
+            _lang(run, lang)
+    footer = section.footer.paragraphs[0]
+    for child in list(footer._p):
+        if child.tag != qn("w:pPr"):
+            footer._p.remove(child)
+    for text, lang in (
+        ("Cyf.", CY),
+        (" / Ref.: ", EN),
+        ("{{ reference }} | {{ school.name }}", CY),
+    ):
+        _lang(footer.add_run(text), lang)
+    second = section.footer.add_paragraph(style="Footer")
+    for text, lang in (("SWYDDOGOL – SENSITIF", CY), (" / OFFICIAL – SENSITIVE | ", EN)):
+        _lang(second.add_run(text), lang)
+    _lang(second.add_run("Tudalen "), CY)
+    _field(second, "PAGE", "1")
+    _lang(second.add_run(" o "), CY)
+    _field(second, "NUMPAGES", "1")
+    _lang(second.add_run(" / Page "), EN)
+    _field(second, "PAGE", "1")
+    _lang(second.add_run(" of "), EN)
+    _field(second, "NUMPAGES", "1")
+    _fixed_properties(doc, "House style: Cyngor Sir Enghraifft / Example County Council")
+    return doc
+
+
 HOUSE_STYLES = {
     "neutral": (neutral_house_style, NEUTRAL_OUT),
     "northmoor": (northmoor_house_style, NORTHMOOR_OUT),
+    "enghraifft": (enghraifft_house_style, ENGHRAIFFT_OUT),
 }
 
 
@@ -1260,12 +1909,14 @@ def main(argv: list[str]) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(save_deterministic(build(), FIXED.date()))
         print(f"wrote {path}")
-    for name, build in TEMPLATES.items():
-        if argv and name not in argv:
-            continue
-        doc = build()
-        (OUT / f"{name}.docx").write_bytes(save_deterministic(doc, FIXED.date()))
-        print(f"wrote {OUT / (name + '.docx')}")
+    for folder, templates in ((OUT, TEMPLATES), (WALES_OUT, WALES_TEMPLATES)):
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, build in templates.items():
+            if argv and name not in argv:
+                continue
+            doc = build()
+            (folder / f"{name}.docx").write_bytes(save_deterministic(doc, FIXED.date()))
+            print(f"wrote {folder / (name + '.docx')}")
     return 0
 
 
