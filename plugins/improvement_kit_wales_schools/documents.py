@@ -312,13 +312,27 @@ def _school(case: Case, data: DocumentData) -> School:
     )
 
 
+_WELSH_VOWELS = frozenset("AEIOUWYÂÊÎÔÛŴŶaeiouwyâêîôûŵŷ")
+
+
 def _greeting(*names: str | None, default: Text) -> Text:
     """ "Annwyl ..." / "Dear ...": title and surname in both languages ("Mr", "Mrs", "Dr"
-    are written the same in Welsh letters)."""
-    found = salutation(*names, default="")
-    if not found:
+    are written the same in Welsh letters). Two readers are joined by "a", or "ac" before a
+    vowel ("Mrs Morgan a Mr Price", "Mr Price ac Eleri Morgan"); a name without a title that
+    begins with C, P or T is not given the aspirate mutation "a" calls for.
+
+    >>> _greeting("Mrs Eleri Morgan", "Mr Gareth Price", default=Text("x", "x")).cy
+    'Mrs Morgan a Mr Price'
+    >>> _greeting("Mr Gareth Price", "Eleri Morgan", default=Text("x", "x")).cy
+    'Mr Price ac Eleri Morgan'
+    """
+    each = [salutation(n) for n in names if n and n.strip()]
+    if not each:
         return default
-    return Text(found.replace(" and ", " a "), found)
+    welsh = each[0]
+    for name in each[1:]:
+        welsh += (" ac " if name[0] in _WELSH_VOWELS else " a ") + name
+    return Text(welsh, salutation(*names, default=""))
 
 
 def _dated(day: dt.date | None) -> BilingualDate | None:
