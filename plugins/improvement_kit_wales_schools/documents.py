@@ -65,6 +65,7 @@ from improvement_kit_wales_schools.events import CategorisationRecorded
 from improvement_kit_wales_schools.grounds import LEAD_IN_CY, LEAD_IN_EN, ground
 
 __all__ = [
+    "ENGHRAIFFT_HOUSE_STYLE",
     "SSOWA_COMMENCEMENT",
     "WORDING_STATUS",
     "Authority",
@@ -90,6 +91,12 @@ __all__ = [
     "template_path",
     "template_specs",
 ]
+
+#: The fictional Welsh council's house style ("Cyngor Sir Enghraifft / Example County Council"):
+#: Welsh default language, bilingual header and footer (``render --house-style``).
+ENGHRAIFFT_HOUSE_STYLE: Traversable = (
+    files("improvement_kit.documents") / "house_styles" / "enghraifft.docx"
+)
 
 #: SSO(W)A 2013 Part 2 Chapter 1 in force (S.I. 2014/178): a warning notice given earlier was an
 #: SSFA 1998 s.15 notice, which this template does not write.
