@@ -1311,9 +1311,10 @@ def english_half(doc: Any) -> None:
     paragraph.paragraph_format.page_break_before = True
 
 
-def welsh_letterhead(doc: Any, addressee: list[tuple[str, str]]) -> None:
-    """The council's department and address, the bilingual reference lines, the Welsh
-    Language Standards line and the addressee block (``(text, lang)`` lines)."""
+def welsh_letterhead(doc: Any, addressee: list[tuple[str, str, str | None]]) -> None:
+    """The council's department and address, the bilingual reference lines and the
+    addressee block (``(text, lang, condition)`` lines; a line with a condition is left out
+    when it is false)."""
     tag(doc, "{%p if council.department %}")
     both(doc, "{{ council.department.cy }}", "{{ council.department.en }}", "Letterhead Name")
     tag(doc, "{%p endif %}")
@@ -1379,23 +1380,30 @@ def welsh_letterhead(doc: Any, addressee: list[tuple[str, str]]) -> None:
     )
     tag(doc, "{%p endif %}")
     lpara(doc, "", CY, style="Reference Line")
-    for text, lang in addressee:
+    for text, lang, condition in addressee:
+        if condition:
+            tag(doc, f"{{%p if {condition} %}}")
         lpara(doc, text, lang, style="Address")
+        if condition:
+            tag(doc, "{%p endif %}")
 
 
 def welsh_standards_line(doc: Any) -> None:
-    """The council's statement that it welcomes correspondence in Welsh."""
+    """The statement the Welsh Language Standards ask of correspondence (standard 7 of the
+    Welsh Language Standards (No. 1) Regulations 2015: that the body welcomes receiving
+    correspondence in Welsh, will respond to it in Welsh and that corresponding in Welsh will
+    not lead to delay; English read from a secondary copy, the Welsh composed)."""
     lpara(
         doc,
-        "Rydym yn croesawu gohebiaeth yn Gymraeg. Byddwn yn ateb gohebiaeth a dderbynnir yn "
-        "Gymraeg yn Gymraeg, ac ni fydd hynny’n arwain at oedi.",
+        "Rydym yn croesawu cael gohebiaeth yn Gymraeg. Byddwn yn ateb gohebiaeth a gawn yn "
+        "Gymraeg yn Gymraeg, ac ni fydd gohebu yn Gymraeg yn arwain at oedi.",
         CY,
         style="Contact",
     )
     lpara(
         doc,
-        "We welcome correspondence in Welsh. Correspondence received in Welsh will be answered "
-        "in Welsh, and this will not lead to a delay.",
+        "We welcome receiving correspondence in Welsh. We will respond to correspondence in "
+        "Welsh in Welsh, and corresponding in Welsh will not lead to delay.",
         EN,
         style="Contact",
     )
@@ -1434,11 +1442,11 @@ def wording_status(doc: Any, lang: str) -> None:
     lbullets(doc, "wording_status", "{{ note." + key + " }}", "note", lang)
 
 
-_WN_ADDRESSEE = [
-    ("{{ school.chair }}", CY),
-    ("{{ school.chair_role.cy }} / {{ school.chair_role.en }}", CY),
-    ("{{ school.name }}", CY),
-    ("{{ school.address }}", CY),
+_WN_ADDRESSEE: list[tuple[str, str, str | None]] = [
+    ("{{ school.chair }}", CY, "school.chair"),
+    ("{{ school.chair_role.cy }} / {{ school.chair_role.en }}", CY, None),
+    ("{{ school.name }}", CY, None),
+    ("{{ school.address }}", CY, "school.address"),
 ]
 
 
@@ -1581,11 +1589,21 @@ def wales_warning_notice() -> Any:
     return doc
 
 
-_LETTER_ADDRESSEE = [
-    ("{{ school.head }}, {{ school.head_role.cy }} / {{ school.head_role.en }}", CY),
-    ("{{ school.chair }}, {{ school.chair_role.cy }} / {{ school.chair_role.en }}", CY),
-    ("{{ school.name }}", CY),
-    ("{{ school.address }}", CY),
+_LETTER_ADDRESSEE: list[tuple[str, str, str | None]] = [
+    (
+        "{% if school.head %}{{ school.head }}, {% endif %}{{ school.head_role.cy }} / "
+        "{{ school.head_role.en }}",
+        CY,
+        None,
+    ),
+    (
+        "{% if school.chair %}{{ school.chair }}, {% endif %}{{ school.chair_role.cy }} / "
+        "{{ school.chair_role.en }}",
+        CY,
+        None,
+    ),
+    ("{{ school.name }}", CY, None),
+    ("{{ school.address }}", CY, "school.address"),
 ]
 
 

@@ -409,9 +409,13 @@ WORDING_STATUS: Mapping[str, tuple[Note, ...]] = {
     "categorisation-letter": (
         Note(
             "Ni welwyd y termau Cymraeg am y grŵp safonau, y gallu i wella a’r categori cymorth "
-            "mewn ffynhonnell swyddogol. Ni chanfuwyd y matrics cenedlaethol cyhoeddedig.",
+            "mewn ffynhonnell swyddogol. Ni chanfuwyd y matrics cenedlaethol cyhoeddedig. Ni "
+            "ddarllenwyd ffynhonnell ar gyfer diwrnodau cymorth ysgolion ambr a choch, nac ar "
+            "gyfer llythyr am bryderon yr awdurdod at ysgol goch.",
             "The Welsh terms for standards group, capacity to improve and support category were "
-            "not seen in an official source. The published national matrix was not found.",
+            "not seen in an official source. The published national matrix was not found. No "
+            "source was read for the support days of amber and red schools, or for red leading "
+            "to a letter about the authority’s concerns.",
         ),
     ),
 }
@@ -1025,21 +1029,25 @@ _TEMPLATES: tuple[tuple[str, str, type[Any], Callable[..., Any], str], ...] = (
         "Hysbysiad rhybuddio / Warning notice (SSO(W)A 2013 s.3)",
         WarningNoticeContext,
         build_warning_notice,
-        "The local authority's warning notice to a governing body, Welsh first.",
+        "The local authority's warning notice to a governing body, Welsh first. Unverified: "
+        "the Welsh of ss.3-4 (composed from ss.10, 22 and 23) and the English of the s.2 "
+        "grounds.",
     ),
     (
         "follow-up-letter",
         "Llythyr gweithgarwch dilynol Estyn / Letter on Estyn follow-up",
         FollowUpLetterContext,
         build_follow_up_letter,
-        "The post-inspection action plan, the authority's support and Estyn's monitoring.",
+        "The post-inspection action plan, the authority's support and Estyn's monitoring. "
+        "Unverified: the plan period's anchor, visit intervals, Welsh PRU role names.",
     ),
     (
         "categorisation-letter",
         "Llythyr categoreiddio / National categorisation letter",
         CategorisationLetterContext,
         build_categorisation_letter,
-        "Standards group, capacity to improve, support category and reviews for one round.",
+        "Standards group, capacity to improve, support category and reviews for one round. "
+        "Unverified: Welsh categorisation terms, amber and red support days, the matrix.",
     ),
 )
 

@@ -504,3 +504,28 @@ def test_the_specs_name_welsh_as_the_document_language(kit: Plugins) -> None:
     assert sorted(s.id.split(":")[1] for s in specs) == sorted(NAMES)
     assert {s.language for s in specs} == {"cy-GB"}
     assert all(attrs.has(s.context_type) for s in specs)
+
+
+def test_without_names_the_letters_greet_and_address_the_roles(kit: Plugins) -> None:
+    def nameless(data: dict[str, Any]) -> None:
+        data["provider"].pop("head_teacher")
+        data["provider"].pop("chair_of_governors")
+
+    case = _case(kit, nameless)
+    notice = _text(
+        render_bytes(
+            kit.template("wales-schools:warning-notice"), _context(kit, "warning-notice", case)
+        )
+    )
+    # "Annwyl" softly mutates "Cadeirydd": the whole phrase is stored, never joined in code
+    assert "Annwyl Gadeirydd y Corff Llywodraethu," in notice
+    assert "Dear Chair of Governors," in notice
+    assert "\nCadeirydd y Corff Llywodraethu / Chair of the Governing Body\n" in notice
+    letter = _text(
+        render_bytes(
+            kit.template("wales-schools:follow-up-letter"), _context(kit, "follow-up-letter", case)
+        )
+    )
+    assert "Annwyl Bennaeth a Chadeirydd," in letter and "Dear Headteacher and Chair," in letter
+    assert "\nPennaeth / Headteacher\n" in letter
+    assert not re.search(r"^, ", letter, flags=re.MULTILINE)
