@@ -1282,7 +1282,7 @@ def lmixed(doc: Any, *parts: tuple[str, str, bool], style: str = "Body Text") ->
     for text, lang, strong in parts:
         run = _lang(paragraph.add_run(text), lang)
         if strong:
-            run.style = doc.styles["Strong"]
+            run.style = "Strong"
     return paragraph
 
 
@@ -1301,14 +1301,6 @@ def lnumbered(doc: Any, expr: str, item: str, var: str, lang: str) -> None:
     tag(doc, f"{{%p for {var} in {expr} %}}")
     lpara(doc, "({{ loop.index }})\t" + item, lang, style="Numbered Item")
     tag(doc, "{%p endfor %}")
-
-
-def english_half(doc: Any) -> None:
-    """The English half opens a new page: its salutation has ``w:pageBreakBefore`` (a
-    structural break, the only paragraph property in these templates; a separate break
-    paragraph would leave a blank page whenever the Welsh half fills its last page)."""
-    paragraph = lpara(doc, "Dear {{ salutation.en }},", EN, style="Salutation")
-    paragraph.paragraph_format.page_break_before = True
 
 
 def welsh_letterhead(doc: Any, addressee: list[tuple[str, str, str | None]]) -> None:
@@ -1398,14 +1390,13 @@ def welsh_standards_line(doc: Any) -> None:
         "Rydym yn croesawu cael gohebiaeth yn Gymraeg. Byddwn yn ateb gohebiaeth a gawn yn "
         "Gymraeg yn Gymraeg, ac ni fydd gohebu yn Gymraeg yn arwain at oedi.",
         CY,
-        style="Contact",
+        style="Reference Line",
     )
     lpara(
         doc,
         "We welcome receiving correspondence in Welsh. We will respond to correspondence in "
         "Welsh in Welsh, and corresponding in Welsh will not lead to delay.",
         EN,
-        style="Contact",
     )
 
 
@@ -1415,7 +1406,7 @@ def welsh_signature(doc: Any, lang: str, closing: str, on_behalf: str) -> None:
         if paragraph.style.name == "Tag":
             continue
         if paragraph.style.name == "Body Text":
-            paragraph.style = doc.styles["Closing Paragraph"]
+            paragraph.style = "Closing Paragraph"
         break
     lpara(doc, closing, lang, style="Closing")
     lpara(doc, "{{ signatory.name }}", lang, style="Signature Name")
@@ -1450,143 +1441,223 @@ _WN_ADDRESSEE: list[tuple[str, str, str | None]] = [
 ]
 
 
-def wales_warning_notice() -> Any:
-    doc = new_document("Hysbysiad rhybuddio / Warning notice")
-    welsh_letterhead(doc, _WN_ADDRESSEE)
-    both(doc, "HYSBYSIAD RHYBUDDIO", "WARNING NOTICE", "Heading 1")
-    both(
-        doc,
-        "Adran 3 o Ddeddf Safonau a Threfniadaeth Ysgolion (Cymru) 2013",
-        "Section 3 of the School Standards and Organisation (Wales) Act 2013",
-        "Document Subtitle",
-        sep="\n",
-    )
-    lmixed(
-        doc,
-        ("Ysgol", CY, True),
-        (" / School: ", EN, True),
-        ("{{ school.name }} ({{ school.number }})", CY, False),
-    )
+# Each bilingual template is a list of sections; a section is a list of items, each holding
+# its Welsh and English text side by side in the source, so the two stay in step:
+#   ("p", cy, en[, style])       a paragraph          ("h", cy, en, level)   a heading
+#   ("bullets" | "numbered", expr, item_cy, item_en, var)                     a repeated list
+#   ("tag", text)                a {%p %} tag (both)  ("salutation",) ("closing",)
+#   ("signature",) ("status",)   the letter's parts
+# Welsh first writes every section in Welsh, then every section in English from a new page;
+# side by side writes one table row per section, Welsh on the left, English on the right.
+
+Item = tuple[Any, ...]
+Section = list[Item]
+
+
+def _emit(target: Any, items: Section, lang: str, *, break_before_english: bool) -> None:
+    cy = lang == CY
+    for item in items:
+        kind = item[0]
+        if kind == "p":
+            style = item[3] if len(item) > 3 else "Body Text"
+            lpara(target, item[1] if cy else item[2], lang, style=style)
+        elif kind == "h":
+            lpara(target, item[1] if cy else item[2], lang, style=f"Heading {item[3]}")
+        elif kind == "tag":
+            tag(target, item[1])
+        elif kind in ("bullets", "numbered"):
+            write = lbullets if kind == "bullets" else lnumbered
+            write(target, item[1], item[2] if cy else item[3], item[4], lang)
+        elif kind == "salutation":
+            text = "Annwyl {{ salutation.cy }}," if cy else "Dear {{ salutation.en }},"
+            # in a side-by-side cell the salutation is body text: LibreOffice keeps a row whose
+            # paragraph keeps with the next one with the following row, pushing the table off
+            # the first page
+            style = "Salutation" if break_before_english else "Body Text"
+            paragraph = lpara(target, text, lang, style=style)
+            if break_before_english and not cy:
+                # the English half opens a new page: w:pageBreakBefore, the only paragraph
+                # property in these templates (a break paragraph of its own would leave a
+                # blank page whenever the Welsh half fills its last page)
+                paragraph.paragraph_format.page_break_before = True
+        elif kind == "closing":
+            closing_sentence(target, lang)
+        elif kind == "signature":
+            if cy:
+                welsh_signature(target, CY, "Yn gywir,", "Ar ran {{ council.name.cy }}")
+            else:
+                welsh_signature(
+                    target, EN, "Yours sincerely,", "For and on behalf of {{ council.name.en }}"
+                )
+        elif kind == "status":
+            wording_status(target, lang)
+        else:
+            raise ValueError(f"unknown item {kind!r}")
+
+
+def bilingual_document(
+    title: str,
+    addressee: list[tuple[str, str, str | None]],
+    heading: tuple[str, str],
+    sections: list[Section],
+    *,
+    side_by_side: bool,
+    subtitle: tuple[str, str] | None = None,
+    school_line: bool = False,
+) -> Any:
+    """A letter or notice in both languages: letterhead, title (both languages), the
+    Welsh Language Standards statement, then the sections Welsh first or side by side."""
+    doc = new_document(title)
+    welsh_letterhead(doc, addressee)
+    both(doc, heading[0], heading[1], "Heading 1", sep="\n")
+    if subtitle is not None:
+        both(doc, subtitle[0], subtitle[1], "Document Subtitle", sep="\n")
+    if school_line:
+        lmixed(
+            doc,
+            ("Ysgol", CY, True),
+            (" / School: ", EN, True),
+            ("{{ school.name }} ({{ school.number }})", CY, False),
+        )
     welsh_standards_line(doc)
-    # --- Cymraeg
-    lpara(doc, "Annwyl {{ salutation.cy }},", CY, style="Salutation")
-    lpara(
-        doc,
-        "Mae {{ council.name.cy }} (“yr awdurdod lleol”) yn rhoi’r hysbysiad rhybuddio hwn i "
-        "gorff llywodraethu {{ school.name }} o dan adran 3 o Ddeddf Safonau a Threfniadaeth "
-        "Ysgolion (Cymru) 2013 (“y Ddeddf”). Rhoddir yr hysbysiad ar {{ given_on.cy }}.",
-        CY,
-    )
-    lpara(doc, "1. Y seiliau dros ymyrryd", CY, style="Heading 2")
-    lpara(
-        doc,
-        "Mae’r awdurdod lleol wedi ei fodloni bod y seiliau canlynol dros ymyrryd yn bodoli "
-        "mewn perthynas â’r ysgol. {{ lead_in.cy }}",
-        CY,
-    )
-    tag(doc, "{%p for g in grounds %}")
-    lpara(doc, "SAIL {{ g.number }}: {{ g.cy }}", CY, style="List Bullet")
-    tag(doc, "{%p endfor %}")
-    lpara(
-        doc,
-        "2. Y rhesymau pam y mae’r awdurdod lleol wedi ei fodloni bod y seiliau yn bodoli",
-        CY,
-        style="Heading 2",
-    )
-    lnumbered(doc, "reasons", "{{ reason.cy }}", "reason", CY)
-    lpara(doc, "3. Y camau y mae’n ofynnol i’r corff llywodraethu eu cymryd", CY, style="Heading 2")
-    lpara(doc, "Er mwyn ymdrin â’r seiliau dros ymyrryd, mae’n ofynnol i’r corff llywodraethu:", CY)
-    lnumbered(doc, "action_required", "{{ action.cy }}", "action", CY)
-    lpara(doc, "4. Y cyfnod cydymffurfio", CY, style="Heading 2")
-    lpara(
-        doc,
-        "Mae’r cyfnod cydymffurfio yn dechrau ar {{ given_on.cy }}, y diwrnod y rhoddir yr "
-        "hysbysiad hwn, ac yn dod i ben ar {{ compliance_period_end.cy }}. Rhaid i’r corff "
-        "llywodraethu gymryd y camau uchod, er boddhad yr awdurdod lleol, o fewn y cyfnod "
-        "cydymffurfio.",
-        CY,
-    )
-    lpara(doc, "5. Y camau y mae’r awdurdod lleol â’i fryd ar eu cymryd", CY, style="Heading 2")
-    lpara(
-        doc,
-        "Os bydd y corff llywodraethu wedi methu â chydymffurfio, neu sicrhau cydymffurfedd, "
-        "â’r hysbysiad hwn er boddhad yr awdurdod lleol o fewn y cyfnod cydymffurfio, bydd gan "
-        "yr awdurdod lleol y pŵer i ymyrryd (adran 4(2) o’r Ddeddf), ac mae â’i fryd ar:",
-        CY,
-    )
-    lbullets(doc, "minded_to_take", "{{ power.cy }}", "power", CY)
-    closing_sentence(doc, CY)
-    welsh_signature(doc, CY, "Yn gywir,", "Ar ran {{ council.name.cy }}")
-    lpara(doc, "Copïau", CY, style="Heading 3")
-    lpara(
-        doc,
-        "Rhoddir copi o’r hysbysiad hwn, ar yr un pryd ag y’i rhoddir i’r corff llywodraethu, i:",
-        CY,
-    )
-    lbullets(doc, "copies", "{{ person.cy }}", "person", CY)
-    wording_status(doc, CY)
-    # --- English
-    english_half(doc)
-    lpara(
-        doc,
-        "{{ council.name.en }} (“the local authority”) gives this warning notice to the "
-        "governing body of {{ school.name }} under section 3 of the School Standards and "
-        "Organisation (Wales) Act 2013 (“the Act”). The notice is given on {{ given_on.en }}.",
-        EN,
-    )
-    lpara(doc, "1. The grounds for intervention", EN, style="Heading 2")
-    lpara(
-        doc,
-        "The local authority is satisfied that the following grounds for intervention exist in "
-        "relation to the school. {{ lead_in.en }}",
-        EN,
-    )
-    tag(doc, "{%p for g in grounds %}")
-    lpara(
-        doc,
-        "Ground {{ g.number }}: {{ g.en }}{% if not g.english_checked %} [*]{% endif %}",
-        EN,
-        style="List Bullet",
-    )
-    tag(doc, "{%p endfor %}")
-    lpara(
-        doc,
-        "2. The reasons why the local authority is satisfied that the grounds exist",
-        EN,
-        style="Heading 2",
-    )
-    lnumbered(doc, "reasons", "{{ reason.en }}", "reason", EN)
-    lpara(doc, "3. The action the governing body is required to take", EN, style="Heading 2")
-    lpara(doc, "To deal with the grounds for intervention, the governing body is required to:", EN)
-    lnumbered(doc, "action_required", "{{ action.en }}", "action", EN)
-    lpara(doc, "4. The compliance period", EN, style="Heading 2")
-    lpara(
-        doc,
-        "The compliance period begins on {{ given_on.en }}, the day on which this notice is "
-        "given, and ends on {{ compliance_period_end.en }}. The governing body must take the "
-        "action above, to the local authority’s satisfaction, within the compliance period.",
-        EN,
-    )
-    lpara(doc, "5. The action the local authority is minded to take", EN, style="Heading 2")
-    lpara(
-        doc,
-        "If the governing body fails to comply, or secure compliance, with this notice to the "
-        "local authority’s satisfaction within the compliance period, the local authority will "
-        "have the power to intervene (section 4(2) of the Act), and it is minded:",
-        EN,
-    )
-    lbullets(doc, "minded_to_take", "{{ power.en }}", "power", EN)
-    closing_sentence(doc, EN)
-    welsh_signature(doc, EN, "Yours sincerely,", "For and on behalf of {{ council.name.en }}")
-    lpara(doc, "Copies", EN, style="Heading 3")
-    lpara(
-        doc,
-        "At the same time as it is given to the governing body, a copy of this notice is given to:",
-        EN,
-    )
-    lbullets(doc, "copies", "{{ person.en }}", "person", EN)
-    wording_status(doc, EN)
+    if not side_by_side:
+        for lang in (CY, EN):
+            for section in sections:
+                _emit(doc, section, lang, break_before_english=True)
+        return doc
+    half = PORTRAIT_WIDTH / 2
+    table = _table(doc, 1 + len(sections), [half, half], first_row=True, first_col=False)
+    _cell(table.rows[0].cells[0], "", "Table Heading")
+    _lang(table.rows[0].cells[0].paragraphs[0].add_run("Cymraeg"), CY)
+    _cell(table.rows[0].cells[1], "", "Table Heading")
+    _lang(table.rows[0].cells[1].paragraphs[0].add_run("English"), EN)
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(OxmlElement("w:cantSplit"))
+    header.append(OxmlElement("w:tblHeader"))
+    for row, section in zip(table.rows[1:], sections, strict=True):
+        # a section's row moves to the next page whole (LibreOffice and Word still split a
+        # row taller than a page)
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, lang in zip(row.cells, (CY, EN), strict=True):
+            first = cell.paragraphs[0]
+            _emit(cell, section, lang, break_before_english=False)
+            cell._tc.remove(first._p)  # the cell's own empty paragraph
     return doc
+
+
+_WN_SECTIONS: list[Section] = [
+    [
+        ("salutation",),
+        (
+            "p",
+            "Mae {{ council.name.cy }} (“yr awdurdod lleol”) yn rhoi’r hysbysiad rhybuddio hwn i "
+            "gorff llywodraethu {{ school.name }} o dan adran 3 o Ddeddf Safonau a Threfniadaeth "
+            "Ysgolion (Cymru) 2013 (“y Ddeddf”). Rhoddir yr hysbysiad ar {{ given_on.cy }}.",
+            "{{ council.name.en }} (“the local authority”) gives this warning notice to the "
+            "governing body of {{ school.name }} under section 3 of the School Standards and "
+            "Organisation (Wales) Act 2013 (“the Act”). The notice is given on {{ given_on.en }}.",
+        ),
+    ],
+    [
+        ("h", "1. Y seiliau dros ymyrryd", "1. The grounds for intervention", 2),
+        (
+            "p",
+            "Mae’r awdurdod lleol wedi ei fodloni bod y seiliau canlynol dros ymyrryd yn bodoli "
+            "mewn perthynas â’r ysgol. {{ lead_in.cy }}",
+            "The local authority is satisfied that the following grounds for intervention "
+            "exist in relation to the school. {{ lead_in.en }}",
+        ),
+        (
+            "bullets",
+            "grounds",
+            "SAIL {{ g.number }}: {{ g.cy }}",
+            "Ground {{ g.number }}: {{ g.en }}{% if not g.english_checked %} [*]{% endif %}",
+            "g",
+        ),
+    ],
+    [
+        (
+            "h",
+            "2. Y rhesymau pam y mae’r awdurdod lleol wedi ei fodloni bod y seiliau yn bodoli",
+            "2. The reasons why the local authority is satisfied that the grounds exist",
+            2,
+        ),
+        ("numbered", "reasons", "{{ reason.cy }}", "{{ reason.en }}", "reason"),
+    ],
+    [
+        (
+            "h",
+            "3. Y camau y mae’n ofynnol i’r corff llywodraethu eu cymryd",
+            "3. The action the governing body is required to take",
+            2,
+        ),
+        (
+            "p",
+            "Er mwyn ymdrin â’r seiliau dros ymyrryd, mae’n ofynnol i’r corff llywodraethu:",
+            "To deal with the grounds for intervention, the governing body is required to:",
+        ),
+        ("numbered", "action_required", "{{ action.cy }}", "{{ action.en }}", "action"),
+    ],
+    [
+        ("h", "4. Y cyfnod cydymffurfio", "4. The compliance period", 2),
+        (
+            "p",
+            "Mae’r cyfnod cydymffurfio yn dechrau ar {{ given_on.cy }}, y diwrnod y rhoddir yr "
+            "hysbysiad hwn, ac yn dod i ben ar {{ compliance_period_end.cy }}. Rhaid i’r corff "
+            "llywodraethu gymryd y camau uchod, er boddhad yr awdurdod lleol, o fewn y cyfnod "
+            "cydymffurfio.",
+            "The compliance period begins on {{ given_on.en }}, the day on which this notice is "
+            "given, and ends on {{ compliance_period_end.en }}. The governing body must take the "
+            "action above, to the local authority’s satisfaction, within the compliance period.",
+        ),
+    ],
+    [
+        (
+            "h",
+            "5. Y camau y mae’r awdurdod lleol â’i fryd ar eu cymryd",
+            "5. The action the local authority is minded to take",
+            2,
+        ),
+        (
+            "p",
+            "Os bydd y corff llywodraethu wedi methu â chydymffurfio, neu sicrhau cydymffurfedd, "
+            "â’r hysbysiad hwn er boddhad yr awdurdod lleol o fewn y cyfnod cydymffurfio, bydd "
+            "gan yr awdurdod lleol y pŵer i ymyrryd (adran 4(2) o’r Ddeddf), ac mae â’i fryd ar:",
+            "If the governing body fails to comply, or secure compliance, with this notice to the "
+            "local authority’s satisfaction within the compliance period, the local authority "
+            "will have the power to intervene (section 4(2) of the Act), and it is minded:",
+        ),
+        ("bullets", "minded_to_take", "{{ power.cy }}", "{{ power.en }}", "power"),
+    ],
+    [("closing",), ("signature",)],
+    [
+        ("h", "Copïau", "Copies", 3),
+        (
+            "p",
+            "Rhoddir copi o’r hysbysiad hwn, ar yr un pryd ag y’i rhoddir i’r corff "
+            "llywodraethu, i:",
+            "At the same time as it is given to the governing body, a copy of this notice is "
+            "given to:",
+        ),
+        ("bullets", "copies", "{{ person.cy }}", "{{ person.en }}", "person"),
+    ],
+    [("status",)],
+]
+
+
+def wales_warning_notice(side_by_side: bool = False) -> Any:
+    return bilingual_document(
+        "Hysbysiad rhybuddio / Warning notice",
+        _WN_ADDRESSEE,
+        ("HYSBYSIAD RHYBUDDIO", "WARNING NOTICE"),
+        _WN_SECTIONS,
+        side_by_side=side_by_side,
+        subtitle=(
+            "Adran 3 o Ddeddf Safonau a Threfniadaeth Ysgolion (Cymru) 2013",
+            "Section 3 of the School Standards and Organisation (Wales) Act 2013",
+        ),
+        school_line=True,
+    )
 
 
 _LETTER_ADDRESSEE: list[tuple[str, str, str | None]] = [
@@ -1606,252 +1677,191 @@ _LETTER_ADDRESSEE: list[tuple[str, str, str | None]] = [
     ("{{ school.address }}", CY, "school.address"),
 ]
 
-
-def wales_follow_up_letter() -> Any:
-    doc = new_document("Llythyr am weithgarwch dilynol Estyn / Letter on Estyn follow-up")
-    welsh_letterhead(doc, _LETTER_ADDRESSEE)
-    both(
-        doc,
-        "{{ school.name }}: gweithgarwch dilynol Estyn",
-        "{{ school.name }}: Estyn follow-up",
-        "Heading 1",
-        sep="\n",
-    )
-    welsh_standards_line(doc)
-    # --- Cymraeg
-    lpara(doc, "Annwyl {{ salutation.cy }},", CY, style="Salutation")
-    lpara(
-        doc,
-        "Yn dilyn arolygiad Estyn rhwng {{ inspection_start.cy }} a "
-        "{{ inspection_end.cy }}, mae’r Prif Arolygydd wedi barnu {{ level_phrase.cy }}. "
-        "Ysgrifennaf i gadarnhau beth sy’n digwydd nesaf a sut y bydd yr awdurdod lleol yn "
-        "cefnogi’r {{ school.kind.cy }}.",
-        CY,
-    )
-    lpara(doc, "Y cynllun gweithredu", CY, style="Heading 2")
-    tag(doc, "{%p if piap_due %}")
-    lpara(
-        doc,
-        "{{ school.body_must.cy }}, gan weithio gyda’r awdurdod lleol, baratoi cynllun "
-        "gweithredu sy’n ymateb i argymhellion yr adroddiad"
-        "{% if report_received %} a ddaeth i law ar {{ report_received.cy }}{% endif %}. "
-        "Rhaid anfon y cynllun erbyn {{ piap_due.cy }}.",
-        CY,
-    )
-    tag(doc, "{%p else %}")
-    lpara(
-        doc,
-        "{{ school.body_must.cy }}, gan weithio gyda’r awdurdod lleol, baratoi cynllun "
-        "gweithredu sy’n ymateb i argymhellion yr adroddiad. Byddwn yn cadarnhau’r dyddiad y "
-        "mae’r cynllun i’w anfon pan ddaw’r adroddiad terfynol i law.",
-        CY,
-    )
-    tag(doc, "{%p endif %}")
-    lpara(doc, "Cymorth gan yr awdurdod lleol", CY, style="Heading 2")
-    lbullets(doc, "support", "{{ offer.cy }}", "offer", CY)
-    tag(doc, "{%p if reviews %}")
-    lpara(doc, "Byddwn yn adolygu cynnydd gyda chi ar y dyddiadau hyn:", CY)
-    lbullets(doc, "reviews", "{{ review.cy }}", "review", CY)
-    tag(doc, "{%p endif %}")
-    lpara(doc, "Monitro gan Estyn", CY, style="Heading 2")
-    lpara(
-        doc,
-        "Bydd Estyn yn monitro cynnydd {{ school.the_kind.cy }} nes bod y gwelliannau’n ddigon "
-        "cadarn"
-        "{% if next_visit %}; yn ôl ein hamserlen ni, mae’r ymweliad monitro cyntaf yn "
-        "debygol o gwmpas {{ next_visit.cy }}{% endif %}.",
-        CY,
-    )
-    closing_sentence(doc, CY)
-    welsh_signature(doc, CY, "Yn gywir,", "Ar ran {{ council.name.cy }}")
-    wording_status(doc, CY)
-    # --- English
-    english_half(doc)
-    lpara(
-        doc,
-        "Following Estyn’s inspection between {{ inspection_start.en }} and "
-        "{{ inspection_end.en }}, the Chief Inspector has judged that {{ level_phrase.en }}. I "
-        "am writing to confirm what happens next and how the local authority will support the "
-        "{{ school.kind.en }}.",
-        EN,
-    )
-    lpara(doc, "The action plan", EN, style="Heading 2")
-    tag(doc, "{%p if piap_due %}")
-    lpara(
-        doc,
-        "{{ school.body_must.en }}, working with the local authority, prepare an action plan "
-        "that responds to the recommendations of the report"
-        "{% if report_received %} received on {{ report_received.en }}{% endif %}. The plan "
-        "must be sent by {{ piap_due.en }}.",
-        EN,
-    )
-    tag(doc, "{%p else %}")
-    lpara(
-        doc,
-        "{{ school.body_must.en }}, working with the local authority, prepare an action plan "
-        "that responds to the recommendations of the report. We will confirm the "
-        "date the plan is due when the final report is received.",
-        EN,
-    )
-    tag(doc, "{%p endif %}")
-    lpara(doc, "Support from the local authority", EN, style="Heading 2")
-    lbullets(doc, "support", "{{ offer.en }}", "offer", EN)
-    tag(doc, "{%p if reviews %}")
-    lpara(doc, "We will review progress with you on these dates:", EN)
-    lbullets(doc, "reviews", "{{ review.en }}", "review", EN)
-    tag(doc, "{%p endif %}")
-    lpara(doc, "Monitoring by Estyn", EN, style="Heading 2")
-    lpara(
-        doc,
-        "Estyn will monitor the progress of {{ school.the_kind.en }} until the improvements are "
-        "robust enough"
-        "{% if next_visit %}; on our timetable, the first monitoring visit is likely around "
-        "{{ next_visit.en }}{% endif %}.",
-        EN,
-    )
-    closing_sentence(doc, EN)
-    welsh_signature(doc, EN, "Yours sincerely,", "For and on behalf of {{ council.name.en }}")
-    wording_status(doc, EN)
-    return doc
+_FOLLOW_UP_SECTIONS: list[Section] = [
+    [
+        ("salutation",),
+        (
+            "p",
+            "Yn dilyn arolygiad Estyn rhwng {{ inspection_start.cy }} a {{ inspection_end.cy }}, "
+            "mae’r Prif Arolygydd wedi barnu {{ level_phrase.cy }}. Ysgrifennaf i gadarnhau beth "
+            "sy’n digwydd nesaf a sut y bydd yr awdurdod lleol yn cefnogi’r "
+            "{{ school.kind.cy }}.",
+            "Following Estyn’s inspection between {{ inspection_start.en }} and "
+            "{{ inspection_end.en }}, the Chief Inspector has judged that {{ level_phrase.en }}. "
+            "I am writing to confirm what happens next and how the local authority will support "
+            "the {{ school.kind.en }}.",
+        ),
+    ],
+    [
+        ("h", "Y cynllun gweithredu", "The action plan", 2),
+        ("tag", "{%p if piap_due %}"),
+        (
+            "p",
+            "{{ school.body_must.cy }}, gan weithio gyda’r awdurdod lleol, baratoi cynllun "
+            "gweithredu sy’n ymateb i argymhellion yr adroddiad"
+            "{% if report_received %} a ddaeth i law ar {{ report_received.cy }}{% endif %}. "
+            "Rhaid anfon y cynllun erbyn {{ piap_due.cy }}.",
+            "{{ school.body_must.en }}, working with the local authority, prepare an action plan "
+            "that responds to the recommendations of the report"
+            "{% if report_received %} received on {{ report_received.en }}{% endif %}. The plan "
+            "must be sent by {{ piap_due.en }}.",
+        ),
+        ("tag", "{%p else %}"),
+        (
+            "p",
+            "{{ school.body_must.cy }}, gan weithio gyda’r awdurdod lleol, baratoi cynllun "
+            "gweithredu sy’n ymateb i argymhellion yr adroddiad. Byddwn yn cadarnhau’r dyddiad y "
+            "mae’r cynllun i’w anfon pan ddaw’r adroddiad terfynol i law.",
+            "{{ school.body_must.en }}, working with the local authority, prepare an action plan "
+            "that responds to the recommendations of the report. We will confirm the date the "
+            "plan is due when the final report is received.",
+        ),
+        ("tag", "{%p endif %}"),
+    ],
+    [
+        ("h", "Cymorth gan yr awdurdod lleol", "Support from the local authority", 2),
+        ("bullets", "support", "{{ offer.cy }}", "{{ offer.en }}", "offer"),
+        ("tag", "{%p if reviews %}"),
+        (
+            "p",
+            "Byddwn yn adolygu cynnydd gyda chi ar y dyddiadau hyn:",
+            "We will review progress with you on these dates:",
+        ),
+        ("bullets", "reviews", "{{ review.cy }}", "{{ review.en }}", "review"),
+        ("tag", "{%p endif %}"),
+    ],
+    [
+        ("h", "Monitro gan Estyn", "Monitoring by Estyn", 2),
+        (
+            "p",
+            "Bydd Estyn yn monitro cynnydd {{ school.the_kind.cy }} nes bod y gwelliannau’n ddigon "
+            "cadarn{% if next_visit %}; yn ôl ein hamserlen ni, mae’r ymweliad monitro cyntaf yn "
+            "debygol o gwmpas {{ next_visit.cy }}{% endif %}.",
+            "Estyn will monitor the progress of {{ school.the_kind.en }} until the improvements "
+            "are robust enough{% if next_visit %}; on our timetable, the first monitoring visit "
+            "is likely around {{ next_visit.en }}{% endif %}.",
+        ),
+    ],
+    [("closing",), ("signature",)],
+    [("status",)],
+]
 
 
-def wales_categorisation_letter() -> Any:
-    doc = new_document("Llythyr categoreiddio / Categorisation letter")
-    welsh_letterhead(doc, _LETTER_ADDRESSEE)
-    both(
-        doc,
-        "{{ school.name }}: categoreiddio cenedlaethol {{ round }}",
-        "{{ school.name }}: national categorisation {{ round }}",
-        "Heading 1",
-        sep="\n",
+def wales_follow_up_letter(side_by_side: bool = False) -> Any:
+    return bilingual_document(
+        "Llythyr am weithgarwch dilynol Estyn / Letter on Estyn follow-up",
+        _LETTER_ADDRESSEE,
+        (
+            "{{ school.name }}: gweithgarwch dilynol Estyn",
+            "{{ school.name }}: Estyn follow-up",
+        ),
+        _FOLLOW_UP_SECTIONS,
+        side_by_side=side_by_side,
     )
-    welsh_standards_line(doc)
-    # --- Cymraeg
-    lpara(doc, "Annwyl {{ salutation.cy }},", CY, style="Salutation")
-    lpara(
-        doc,
-        "Ysgrifennaf i gadarnhau canlyniad categoreiddio cenedlaethol yr ysgol ar gyfer "
-        "{{ round }}.",
-        CY,
-    )
-    lpara(doc, "Y canlyniad", CY, style="Heading 2")
-    tag(doc, "{%p if standards_group %}")
-    lpara(
-        doc,
-        "Grŵp safonau (a bennir gan Lywodraeth Cymru): {{ standards_group }}",
-        CY,
-        style="List Bullet",
-    )
-    tag(doc, "{%p endif %}")
-    lpara(
-        doc,
-        "Gallu i wella (a bennir gan yr ymgynghorydd her): {{ capacity }}",
-        CY,
-        style="List Bullet",
-    )
-    lpara(doc, "Categori cymorth: {{ colour.cy }}", CY, style="List Bullet")
-    tag(doc, "{%p if colour_from_placeholder %}")
-    lpara(
-        doc,
-        "Daw’r categori cymorth o fatrics nad yw wedi ei wirio yn erbyn y matrics cenedlaethol "
-        "cyhoeddedig.",
-        CY,
-    )
-    tag(doc, "{%p endif %}")
-    lpara(doc, "Cymorth", CY, style="Heading 2")
-    lpara(
-        doc,
-        "Mae ysgol yn y categori {{ colour.cy }} yn cael hyd at {{ support_days }} diwrnod o "
-        "gymorth{% if not support_days_checked %} (ffigur heb ei wirio){% endif %}. Rydym yn "
-        "bwriadu:",
-        CY,
-    )
-    lbullets(doc, "support", "{{ offer.cy }}", "offer", CY)
-    tag(doc, "{%p if red %}")
-    lpara(
-        doc,
-        "Oherwydd bod yr ysgol yn y categori coch, bydd yr awdurdod lleol yn ysgrifennu ati "
-        "ynghylch ei bryderon ac yn ystyried a oes seiliau dros ymyrryd.",
-        CY,
-    )
-    tag(doc, "{%p endif %}")
-    lpara(doc, "Adolygiadau", CY, style="Heading 2")
-    lpara(
-        doc,
-        "Bydd {{ challenge_adviser.name }}, {{ challenge_adviser.title.cy }}, yn adolygu "
-        "cynnydd yr ysgol bob tymor{% if reviews %}, ar y dyddiadau hyn:{% else %}.{% endif %}",
-        CY,
-    )
-    lbullets(doc, "reviews", "{{ review.cy }}", "review", CY)
-    closing_sentence(doc, CY)
-    welsh_signature(doc, CY, "Yn gywir,", "Ar ran {{ council.name.cy }}")
-    wording_status(doc, CY)
-    # --- English
-    english_half(doc)
-    lpara(
-        doc,
-        "I am writing to confirm the outcome of the school’s national categorisation for "
-        "{{ round }}.",
-        EN,
-    )
-    lpara(doc, "The outcome", EN, style="Heading 2")
-    tag(doc, "{%p if standards_group %}")
-    lpara(
-        doc,
-        "Standards group (set by the Welsh Government): {{ standards_group }}",
-        EN,
-        style="List Bullet",
-    )
-    tag(doc, "{%p endif %}")
-    lpara(
-        doc,
-        "Capacity to improve (set by the challenge adviser): {{ capacity }}",
-        EN,
-        style="List Bullet",
-    )
-    lpara(doc, "Support category: {{ colour.en }}", EN, style="List Bullet")
-    tag(doc, "{%p if colour_from_placeholder %}")
-    lpara(
-        doc,
-        "The support category comes from a matrix that has not been checked against the "
-        "published national matrix.",
-        EN,
-    )
-    tag(doc, "{%p endif %}")
-    lpara(doc, "Support", EN, style="Heading 2")
-    lpara(
-        doc,
-        "A school in the {{ colour.en }} category receives up to {{ support_days }} days of "
-        "support{% if not support_days_checked %} (figure not verified){% endif %}. We plan:",
-        EN,
-    )
-    lbullets(doc, "support", "{{ offer.en }}", "offer", EN)
-    tag(doc, "{%p if red %}")
-    lpara(
-        doc,
-        "Because the school is in the red category, the local authority will write to it about "
-        "its concerns and consider whether grounds for intervention exist.",
-        EN,
-    )
-    tag(doc, "{%p endif %}")
-    lpara(doc, "Reviews", EN, style="Heading 2")
-    lpara(
-        doc,
-        "{{ challenge_adviser.name }}, {{ challenge_adviser.title.en }}, will review the "
-        "school’s progress every term{% if reviews %}, on these dates:{% else %}.{% endif %}",
-        EN,
-    )
-    lbullets(doc, "reviews", "{{ review.en }}", "review", EN)
-    closing_sentence(doc, EN)
-    welsh_signature(doc, EN, "Yours sincerely,", "For and on behalf of {{ council.name.en }}")
-    wording_status(doc, EN)
-    return doc
 
 
+_CATEGORISATION_SECTIONS: list[Section] = [
+    [
+        ("salutation",),
+        (
+            "p",
+            "Ysgrifennaf i gadarnhau canlyniad categoreiddio cenedlaethol yr ysgol ar gyfer "
+            "{{ round }}.",
+            "I am writing to confirm the outcome of the school’s national categorisation for "
+            "{{ round }}.",
+        ),
+    ],
+    [
+        ("h", "Y canlyniad", "The outcome", 2),
+        ("tag", "{%p if standards_group %}"),
+        (
+            "p",
+            "Grŵp safonau (a bennir gan Lywodraeth Cymru): {{ standards_group }}",
+            "Standards group (set by the Welsh Government): {{ standards_group }}",
+            "List Bullet",
+        ),
+        ("tag", "{%p endif %}"),
+        (
+            "p",
+            "Gallu i wella (a bennir gan yr ymgynghorydd her): {{ capacity }}",
+            "Capacity to improve (set by the challenge adviser): {{ capacity }}",
+            "List Bullet",
+        ),
+        (
+            "p",
+            "Categori cymorth: {{ colour.cy }}",
+            "Support category: {{ colour.en }}",
+            "List Bullet",
+        ),
+        ("tag", "{%p if colour_from_placeholder %}"),
+        (
+            "p",
+            "Daw’r categori cymorth o fatrics nad yw wedi ei wirio yn erbyn y matrics "
+            "cenedlaethol cyhoeddedig.",
+            "The support category comes from a matrix that has not been checked against the "
+            "published national matrix.",
+        ),
+        ("tag", "{%p endif %}"),
+    ],
+    [
+        ("h", "Cymorth", "Support", 2),
+        (
+            "p",
+            "Mae ysgol yn y categori {{ colour.cy }} yn cael hyd at {{ support_days }} diwrnod o "
+            "gymorth{% if not support_days_checked %} (ffigur heb ei wirio){% endif %}. Rydym yn "
+            "bwriadu:",
+            "A school in the {{ colour.en }} category receives up to {{ support_days }} days of "
+            "support{% if not support_days_checked %} (figure not verified){% endif %}. We plan:",
+        ),
+        ("bullets", "support", "{{ offer.cy }}", "{{ offer.en }}", "offer"),
+        ("tag", "{%p if red %}"),
+        (
+            "p",
+            "Oherwydd bod yr ysgol yn y categori coch, bydd yr awdurdod lleol yn ysgrifennu ati "
+            "ynghylch ei bryderon ac yn ystyried a oes seiliau dros ymyrryd.",
+            "Because the school is in the red category, the local authority will write to it "
+            "about its concerns and consider whether grounds for intervention exist.",
+        ),
+        ("tag", "{%p endif %}"),
+    ],
+    [
+        ("h", "Adolygiadau", "Reviews", 2),
+        (
+            "p",
+            "Bydd {{ challenge_adviser.name }}, {{ challenge_adviser.title.cy }}, yn adolygu "
+            "cynnydd yr ysgol bob tymor{% if reviews %}, ar y dyddiadau hyn:{% else %}.{% endif %}",
+            "{{ challenge_adviser.name }}, {{ challenge_adviser.title.en }}, will review the "
+            "school’s progress every term{% if reviews %}, on these dates:{% else %}.{% endif %}",
+        ),
+        ("bullets", "reviews", "{{ review.cy }}", "{{ review.en }}", "review"),
+    ],
+    [("closing",), ("signature",)],
+    [("status",)],
+]
+
+
+def wales_categorisation_letter(side_by_side: bool = False) -> Any:
+    return bilingual_document(
+        "Llythyr categoreiddio / Categorisation letter",
+        _LETTER_ADDRESSEE,
+        (
+            "{{ school.name }}: categoreiddio cenedlaethol {{ round }}",
+            "{{ school.name }}: national categorisation {{ round }}",
+        ),
+        _CATEGORISATION_SECTIONS,
+        side_by_side=side_by_side,
+    )
+
+
+#: Welsh first (``NAME``) and side by side (``NAME-side-by-side``): a council chooses the layout
+#: its Welsh language scheme or standards call for by the template id it renders.
 WALES_TEMPLATES = {
     "warning-notice": wales_warning_notice,
     "follow-up-letter": wales_follow_up_letter,
     "categorisation-letter": wales_categorisation_letter,
+    "warning-notice-side-by-side": lambda: wales_warning_notice(side_by_side=True),
+    "follow-up-letter-side-by-side": lambda: wales_follow_up_letter(side_by_side=True),
+    "categorisation-letter-side-by-side": lambda: wales_categorisation_letter(side_by_side=True),
 }
 
 

@@ -66,6 +66,7 @@ from improvement_kit_wales_schools.grounds import LEAD_IN_CY, LEAD_IN_EN, ground
 
 __all__ = [
     "ENGHRAIFFT_HOUSE_STYLE",
+    "LAYOUTS",
     "SSOWA_COMMENCEMENT",
     "WORDING_STATUS",
     "Authority",
@@ -1074,14 +1075,19 @@ _OPTIONAL = frozenset(
 )
 
 
+#: The layouts: Welsh first (the template id as above), or side by side (``-side-by-side``):
+#: Welsh in the left column, English in the right, section by section.
+LAYOUTS: Mapping[str, str] = {"": "Welsh first", "-side-by-side": "side by side"}
+
+
 def template_specs() -> list[TemplateSpec]:
-    """The three Welsh bilingual templates."""
+    """The three Welsh bilingual templates, each Welsh first and side by side."""
     return [
         TemplateSpec(
-            id=f"{_JURISDICTION}:{name}",
+            id=f"{_JURISDICTION}:{name}{suffix}",
             jurisdiction=_JURISDICTION,
-            title=title,
-            resource=template_path(name),
+            title=f"{title} ({layout})",
+            resource=template_path(name + suffix),
             context_type=context_type,
             build_context=builder,
             language="cy-GB",
@@ -1090,5 +1096,6 @@ def template_specs() -> list[TemplateSpec]:
             sample_data=_sample,
             plugin=_plugin_version(),
         )
+        for suffix, layout in LAYOUTS.items()
         for name, title, context_type, builder, description in _TEMPLATES
     ]

@@ -39,6 +39,7 @@ from improvement_kit_wales_schools.bilingual import BilingualDate, english_date,
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = ("warning-notice", "follow-up-letter", "categorisation-letter")
+SIDE = tuple(f"{name}-side-by-side" for name in NAMES)
 ENGHRAIFFT = ROOT / "src/improvement_kit/documents/house_styles/enghraifft.docx"
 CY, EN = "cy-GB", "en-GB"
 
@@ -134,7 +135,7 @@ def _build_module() -> Any:
 
 def test_the_committed_welsh_templates_and_house_style_are_what_the_build_script_writes() -> None:
     module = _build_module()
-    assert set(module.WALES_TEMPLATES) == set(NAMES)
+    assert set(module.WALES_TEMPLATES) == set(NAMES + SIDE)
     for name, build in module.WALES_TEMPLATES.items():
         built = save_deterministic(build(), module.FIXED.date())
         committed = (ROOT / "templates" / "wales_schools" / f"{name}.docx").read_bytes()
@@ -161,7 +162,7 @@ def test_the_welsh_house_style_loads_defaults_to_welsh_and_tags_its_header_and_f
     assert 'descr="Logo Cyngor Sir Enghraifft / Example County Council logo"' in parts
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", NAMES + SIDE)
 def test_every_run_of_a_template_says_its_language(name: str) -> None:
     data = (ROOT / "templates" / "wales_schools" / f"{name}.docx").read_bytes()
     for text, lang in _runs(data):
@@ -176,11 +177,7 @@ DIRECT_RUN = ("w:b", "w:i", "w:sz", "w:color", "w:rFonts", "w:u", "w:highlight")
 DIRECT_PARAGRAPH = ("w:jc", "w:ind", "w:spacing", "w:keepNext", "w:keepLines")
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_the_templates_use_named_styles_only_and_break_once_before_the_english(
-    name: str,
-) -> None:
-    document = docx.Document(str(ROOT / "templates" / "wales_schools" / f"{name}.docx"))
+def _direct_formatting(document: Any, name: str) -> None:
     body = document.element.body
     for rpr in body.iter(qn("w:rPr")):
         if rpr.getparent().tag == qn("w:pPr"):
@@ -188,15 +185,60 @@ def test_the_templates_use_named_styles_only_and_break_once_before_the_english(
         assert not [t for t in DIRECT_RUN if rpr.find(qn(t)) is not None], name
     for ppr in body.iter(qn("w:pPr")):
         assert not [t for t in DIRECT_PARAGRAPH if ppr.find(qn(t)) is not None], name
-    breaks = [p for p in document.paragraphs if p.paragraph_format.page_break_before]
-    assert len(breaks) == 1 and breaks[0].text.startswith("Dear "), name
     levels = [
         int(p.style.name.split()[-1])
         for p in document.paragraphs
         if p.style.name.startswith("Heading ")
     ]
     assert levels[0] == 1 and levels.count(1) == 1, levels
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_templates_use_named_styles_only_and_break_once_before_the_english(
+    name: str,
+) -> None:
+    document = docx.Document(str(ROOT / "templates" / "wales_schools" / f"{name}.docx"))
+    _direct_formatting(document, name)
+    breaks = [p for p in document.paragraphs if p.paragraph_format.page_break_before]
+    assert len(breaks) == 1 and breaks[0].text.startswith("Dear "), name
+    assert not document.tables
+    levels = [
+        int(p.style.name.split()[-1])
+        for p in document.paragraphs
+        if p.style.name.startswith("Heading ")
+    ]
     assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+
+
+@pytest.mark.parametrize("name", SIDE)
+def test_side_by_side_is_one_table_welsh_left_english_right_with_a_repeated_header(
+    name: str,
+) -> None:
+    document = docx.Document(str(ROOT / "templates" / "wales_schools" / f"{name}.docx"))
+    _direct_formatting(document, name)
+    assert not [p for p in document.paragraphs if p.paragraph_format.page_break_before]
+    (table,) = document.tables
+    rows = table._tbl.findall(qn("w:tr"))
+    header = rows[0].find(qn("w:trPr"))
+    assert header.find(qn("w:tblHeader")) is not None
+    assert [c.text for c in table.rows[0].cells] == ["Cymraeg", "English"]
+    assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    for row in table.rows[1:]:
+        welsh, english = (_runs_of(cell) for cell in row.cells)
+        assert welsh and {lang for _, lang in welsh if not _.startswith("{%")} == {CY}, name
+        assert english and {lang for _, lang in english if not _.startswith("{%")} == {EN}, name
+        assert row._tr.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None
+
+
+def _runs_of(cell: Any) -> list[tuple[str, str | None]]:
+    out = []
+    for run in cell._tc.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        lang = run.find(qn("w:rPr"))
+        found = lang.find(qn("w:lang")) if lang is not None else None
+        if text.strip():
+            out.append((text, None if found is None else found.get(qn("w:val"))))
+    return out
 
 
 #: Words that are the same in Welsh and English text and belong in the Welsh half (reviewed):
@@ -218,7 +260,7 @@ def _literal_words(data: bytes, lang: str) -> set[str]:
     return words
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", NAMES + SIDE)
 def test_no_english_is_left_in_the_welsh_half(name: str) -> None:
     data = (ROOT / "templates" / "wales_schools" / f"{name}.docx").read_bytes()
     welsh = _literal_words(data, CY)
@@ -354,6 +396,21 @@ def test_a_rendered_document_is_welsh_first_with_each_half_in_its_language(
     props = docx.Document(io.BytesIO(data)).core_properties
     assert props.language == "cy-GB"
     assert props.title.endswith(": Ysgol Gynradd Cwm Enghraifft")
+
+
+@pytest.mark.parametrize("name", SIDE)
+def test_a_side_by_side_document_renders_both_languages_row_by_row(kit: Plugins, name: str) -> None:
+    spec = kit.template(f"wales-schools:{name}")
+    data = render_bytes(spec, _context(kit, name), house_style=load_house_style(ENGHRAIFFT))
+    (table,) = docx.Document(io.BytesIO(data)).tables
+    first = table.rows[1].cells
+    assert first[0].paragraphs[0].text.startswith("Annwyl Mr")
+    assert first[1].paragraphs[0].text.startswith("Dear Mr")
+    last = table.rows[-1].cells
+    assert last[0].paragraphs[0].text == "Statws y geiriad"
+    assert last[1].paragraphs[0].text == "Status of the wording"
+    text = "\n".join(c.text for row in table.rows for c in row.cells)
+    assert not re.search(r"\{\{|\{%", text)
 
 
 def test_the_neutral_house_style_renders_the_welsh_templates_too(kit: Plugins) -> None:
@@ -501,7 +558,7 @@ def test_the_cli_refuses_bad_extra_data_in_one_line_and_writes_nothing(tmp_path:
 
 def test_the_specs_name_welsh_as_the_document_language(kit: Plugins) -> None:
     specs = [s for s in kit.templates() if s.jurisdiction == "wales-schools"]
-    assert sorted(s.id.split(":")[1] for s in specs) == sorted(NAMES)
+    assert sorted(s.id.split(":")[1] for s in specs) == sorted(NAMES + SIDE)
     assert {s.language for s in specs} == {"cy-GB"}
     assert all(attrs.has(s.context_type) for s in specs)
 

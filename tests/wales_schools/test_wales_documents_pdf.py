@@ -44,7 +44,8 @@ STYLES = {
 }
 #: The document's language (/Lang) and the other language its spans are tagged with.
 LANGUAGES = {"enghraifft": ("cy-GB", "en-GB"), "neutral": ("en-GB", "cy-GB")}
-CASES = [(style, name) for style in STYLES for name in NAMES]
+SIDE = tuple(f"{name}-side-by-side" for name in NAMES)
+CASES = [(style, name) for style in STYLES for name in NAMES] + [("enghraifft", n) for n in SIDE]
 HEADINGS = {
     "warning-notice": ["1. Y seiliau dros ymyrryd", "5. The action the local authority is"],
     "follow-up-letter": ["Y cynllun gweithredu", "Monitoring by Estyn", "The action plan"],
@@ -131,7 +132,7 @@ def test_the_pdf_is_tagged_with_both_languages_and_embeds_only_liberation_sans(
         assert row[-5] == "yes", f"{name}: font {row[0]} is not embedded"
 
 
-@pytest.mark.parametrize(("style", "name"), CASES)
+@pytest.mark.parametrize(("style", "name"), [c for c in CASES if c[1] in NAMES])
 def test_the_english_half_starts_a_page_and_no_page_is_a_stray_line_or_ends_on_a_heading(
     rendered: dict[tuple[str, str], dict[str, Any]], style: str, name: str
 ) -> None:
@@ -168,6 +169,24 @@ def test_the_sign_offs_keep_name_role_and_council_together_in_each_language(
         for page in rendered[(style, name)]["pages"]:
             body = _body(page)
             assert body[0] not in ("Yn gywir,", "Yours sincerely,"), f"{name}: a bare sign-off"
+
+
+@pytest.mark.parametrize("name", SIDE)
+def test_side_by_side_puts_each_welsh_line_beside_its_english_on_whole_pages(
+    rendered: dict[tuple[str, str], dict[str, Any]], name: str
+) -> None:
+    pages = [_body(p) for p in rendered[("enghraifft", name)]["pages"]]
+    lines = [x for page in pages for x in page]
+    assert any(x.startswith("Annwyl M") and "Dear M" in x for x in lines), name
+    welsh = next(i for i, x in enumerate(lines) if x.startswith("Yn gywir,"))
+    english = next(i for i, x in enumerate(lines) if x.endswith("Yours sincerely,"))
+    assert abs(welsh - english) <= 2, "the two sign-offs are not side by side"
+    assert any(x.startswith("Cymraeg") and x.endswith("English") for x in lines)
+    for number, body in enumerate(pages, start=1):
+        assert len(body) > 1, f"{name} page {number} holds only {body}"
+    # the header row repeats on every page the table runs onto
+    with_table = [p for p in pages if any("Cymraeg" in x and "English" in x for x in p)]
+    assert len(with_table) == len(pages) - (0 if "Cymraeg" in " ".join(pages[0]) else 1)
 
 
 def test_welsh_dates_and_greetings_read_as_a_welsh_reader_expects(
