@@ -586,3 +586,12 @@ def test_without_names_the_letters_greet_and_address_the_roles(kit: Plugins) -> 
     assert "Annwyl Bennaeth a Chadeirydd," in letter and "Dear Headteacher and Chair," in letter
     assert "\nPennaeth / Headteacher\n" in letter
     assert not re.search(r"^, ", letter, flags=re.MULTILINE)
+
+
+def test_two_readers_are_joined_by_ac_before_a_vowel(kit: Plugins) -> None:
+    def untitled_chair(data: dict[str, Any]) -> None:
+        data["provider"].update(head_teacher="Mr Gareth Price", chair_of_governors="Eleri Morgan")
+
+    context = _context(kit, "follow-up-letter", _case(kit, untitled_chair))
+    assert context.salutation.cy == "Mr Price ac Eleri Morgan"
+    assert context.salutation.en == "Mr Price and Eleri Morgan"
