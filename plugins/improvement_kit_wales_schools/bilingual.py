@@ -19,6 +19,8 @@ import datetime as dt
 import attrs
 from babel.dates import format_date
 
+from improvement_kit.documents.extra_data import refuse
+
 __all__ = ["BilingualDate", "Text", "english_date", "welsh_date"]
 
 
@@ -65,7 +67,7 @@ class BilingualDate:
 
 def _written(_: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
-        raise ValueError(f"the {attribute.name!r} text is empty: write it in both languages")
+        refuse(attribute, "is empty: write the text in both languages")
 
 
 @attrs.frozen

@@ -13,9 +13,10 @@ and the template specs.
 
 What the law or the timeline fixes (dates, grounds' statutory text, who writes the plan) comes
 from the case and its timeline; what only the council knows comes from the extra data
-(``--data EXTRA.yaml``), structured by the project's cattrs converter into the attrs classes
-below, so a wrong field is refused with its path and the nearest valid name. Text the council
-writes is given in both languages (``{cy: ..., en: ...}``).
+(``--data EXTRA.yaml``), read by :func:`~improvement_kit.documents.extra_data.structure_extra`
+(the project's cattrs converter) into the attrs classes below, so a wrong field is refused
+with its path and the nearest valid name. Text the council writes is given in both languages
+(``{cy: ..., en: ...}``).
 
 Wording whose Welsh (or English) could not be checked against the enacted text is listed in
 :data:`WORDING_STATUS` and printed at the end of each document ("Statws y geiriad / Status of
@@ -25,7 +26,6 @@ the wording").
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 from collections.abc import Callable, Mapping, Sequence
 from importlib.resources import files
@@ -34,12 +34,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
-import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from improvement_kit.documents.extra_data import structure_extra
 from improvement_kit.documents.spec import DocumentMeta, TemplateSpec
 from improvement_kit.documents.text import salutation
-from improvement_kit.errors import CaseFileError, InputError
+from improvement_kit.errors import InputError
 from improvement_kit.model import (
     Case,
     Category,
@@ -54,7 +53,6 @@ from improvement_kit.model import (
     VerificationGrade,
     WarningNoticeGiven,
 )
-from improvement_kit.serialization import converter
 from improvement_kit_wales_schools.bilingual import BilingualDate, Text
 from improvement_kit_wales_schools.categorisation import (
     FIRST_CAPACITY_ONLY,
@@ -103,7 +101,6 @@ ENGHRAIFFT_HOUSE_STYLE: Traversable = (
 #: SSFA 1998 s.15 notice, which this template does not write.
 SSOWA_COMMENCEMENT = dt.date(2014, 2, 20)
 _JURISDICTION = "wales-schools"
-_EXTRA = "extra data"
 #: Marks a context field that a template may leave out (the template check does not ask for it).
 _MAY_OMIT: Mapping[str, bool] = {"optional": True}
 
@@ -207,31 +204,12 @@ class DocumentData:
     categorisation_letter: CategorisationLetterData | None = None
 
 
-def _describe(exc: BaseException, _type: Any) -> str:
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    if isinstance(exc, ForbiddenExtraKeysError):
-        names = sorted(map(str, exc.extra_fields))
-        known = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
-        close = difflib.get_close_matches(names[0], known, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if len(names) == 1 and close else ""
-        return "unknown field: " + ", ".join(names) + hint
-    return str(exc)
-
-
 def read_document_data(extra: Mapping[str, Any]) -> DocumentData:
-    """The extra data structured by the project's converter; every problem is refused with
-    its path (``warning_notice.reasons[0].cy: required field missing``) in one
-    :class:`~improvement_kit.errors.CaseFileError`."""
-    try:
-        return converter.structure(dict(extra), DocumentData)
-    except (ClassValidationError, IterableValidationError) as exc:
-        lines = []
-        for line in cattrs.transform_error(exc, format_exception=_describe):
-            message, _, path = line.rpartition(" @ ")
-            path = path.removeprefix("$").lstrip(".")
-            lines.append(f"{path}: {message}" if path else message)
-        raise CaseFileError(_EXTRA, lines) from None
+    """The extra data as :class:`DocumentData`, through the project's converter
+    (:func:`~improvement_kit.documents.extra_data.structure_extra`): every problem is refused
+    at once with its path (``warning_notice.reasons[0].cy: required field missing``) in one
+    :class:`~improvement_kit.documents.extra_data.ExtraDataError`."""
+    return structure_extra(extra, DocumentData)
 
 
 T = TypeVar("T")

@@ -29,6 +29,7 @@ from docx.oxml.ns import qn
 import improvement_kit_wales_schools
 from improvement_kit.documents import build_context, load_house_style, render_bytes
 from improvement_kit.documents.determinism import save_deterministic
+from improvement_kit.documents.extra_data import ExtraDataError
 from improvement_kit.documents.house_style import NEUTRAL, REQUIRED_STYLES
 from improvement_kit.errors import CaseFileError, InputError
 from improvement_kit.model import Case
@@ -480,14 +481,14 @@ def test_a_compliance_period_ending_on_or_before_the_notice_is_refused(kit: Plug
         ),
         (
             lambda d: d["warning_notice"]["reasons"][1].update(en=" "),
-            r"reasons\[1\].*'en' text is empty",
+            r"warning_notice\.reasons\[1\]\.en: is empty",
         ),
     ],
 )
 def test_bad_extra_data_is_refused_with_its_path(
     kit: Plugins, change: Callable[[dict[str, Any]], None], message: str
 ) -> None:
-    with pytest.raises(CaseFileError, match=message):
+    with pytest.raises(ExtraDataError, match=message):
         _context(kit, "warning-notice", extra=_extra(change))
 
 
