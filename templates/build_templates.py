@@ -1,10 +1,11 @@
-"""Build the England maintained-school, academies and further education Word templates and
-the house styles from code, so they are reproducible.
+"""Build the England maintained-school, academies and further education Word templates, the
+Welsh bilingual templates and the house styles from code, so they are reproducible.
 
 Run ``python templates/build_templates.py`` from the repository root; it rewrites
 ``templates/england_maintained/*.docx``, ``templates/england_academies/*.docx``,
-``templates/england_fe/*.docx``, the built-in neutral house style
-(``src/improvement_kit/documents/house_styles/neutral.docx``) and the example council's
+``templates/england_fe/*.docx``, ``templates/wales_schools/*.docx``, the built-in neutral house
+style (``src/improvement_kit/documents/house_styles/neutral.docx``), the fictional Welsh
+council's (``house_styles/enghraifft.docx``) and the example council's
 (``examples/plugins/northmoor/src/northmoor_closures/house-style.docx``). The committed .docx
 files are the product: local authority staff may edit them in Word (keep each ``{{ tag }}``
 typed in one go, then run ``improvement-kit templates check FILE``). Every tag sits in a single
@@ -43,6 +44,8 @@ NEUTRAL_OUT = ROOT / "src" / "improvement_kit" / "documents" / "house_styles" / 
 NORTHMOOR_OUT = (
     ROOT / "examples" / "plugins" / "northmoor" / "src" / "northmoor_closures" / "house-style.docx"
 )
+WALES_OUT = Path(__file__).resolve().parent / "wales_schools"
+ENGHRAIFFT_OUT = ROOT / "src" / "improvement_kit" / "documents" / "house_styles" / "enghraifft.docx"
 FIXED = dt.datetime(2026, 1, 1)
 
 #: Text width of a portrait and a landscape A4 page with the house styles' 2.2 cm side margins.
@@ -1570,9 +1573,683 @@ FE_TEMPLATES = {
 }
 
 
+# --- Wales: bilingual templates (Welsh first) and the Welsh council's house style ----------------
+#
+# Every run carries its language (w:lang cy-GB or en-GB): the language of a run is not
+# formatting, and it must survive any house style (whose styles.xml replaces the template's),
+# so screen readers and the tagged PDF read each half in its own language. The Welsh half
+# comes first (Welsh Language Standards: Welsh not treated less favourably); the English half
+# starts on a new page. Text is stored as whole phrases (Welsh mutations are never made by
+# joining words in code).
+
+CY, EN = "cy-GB", "en-GB"
+
+
+def _lang(run: Any, lang: str) -> Any:
+    """Mark a run's language (and its complex-script language) without formatting it."""
+    rpr = run._r.get_or_add_rPr()
+    found = rpr.find(qn("w:lang"))
+    if found is None:
+        found = OxmlElement("w:lang")
+        rpr.append(found)
+    found.set(qn("w:val"), lang)
+    return run
+
+
+def lpara(doc: Any, text: str, lang: str, style: str = "Body Text") -> Any:
+    """One paragraph of a named style, its text in one run in ``lang``."""
+    paragraph = doc.add_paragraph(style=style)
+    if text:
+        _lang(paragraph.add_run(text), lang)
+    return paragraph
+
+
+def lmixed(doc: Any, *parts: tuple[str, str, bool], style: str = "Body Text") -> Any:
+    """One paragraph of runs ``(text, lang, strong)``."""
+    paragraph = doc.add_paragraph(style=style)
+    for text, lang, strong in parts:
+        run = _lang(paragraph.add_run(text), lang)
+        if strong:
+            run.style = "Strong"
+    return paragraph
+
+
+def both(doc: Any, cy: str, en: str, style: str, sep: str = " / ") -> Any:
+    """A paragraph saying the same in Welsh then English (titles and labels)."""
+    return lmixed(doc, (cy, CY, False), (sep + en, EN, False), style=style)
+
+
+def lbullets(doc: Any, expr: str, item: str, var: str, lang: str) -> None:
+    tag(doc, f"{{%p for {var} in {expr} %}}")
+    lpara(doc, item, lang, style="List Bullet")
+    tag(doc, "{%p endfor %}")
+
+
+def lnumbered(doc: Any, expr: str, item: str, var: str, lang: str) -> None:
+    tag(doc, f"{{%p for {var} in {expr} %}}")
+    lpara(doc, "({{ loop.index }})\t" + item, lang, style="Numbered Item")
+    tag(doc, "{%p endfor %}")
+
+
+def welsh_letterhead(doc: Any, addressee: list[tuple[str, str, str | None]]) -> None:
+    """The council's department and address, the bilingual reference lines and the
+    addressee block (``(text, lang, condition)`` lines; a line with a condition is left out
+    when it is false)."""
+    tag(doc, "{%p if council.department %}")
+    both(doc, "{{ council.department.cy }}", "{{ council.department.en }}", "Letterhead Name")
+    tag(doc, "{%p endif %}")
+    lpara(doc, "{{ council.address }}", CY, style="Letterhead")
+    tag(doc, "{%p if council.telephone %}")
+    lmixed(
+        doc,
+        ("Ffôn", CY, False),
+        (" / Telephone: ", EN, False),
+        ("{{ council.telephone }}", CY, False),
+        style="Letterhead",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if council.email %}")
+    lmixed(
+        doc,
+        ("E-bost", CY, False),
+        (" / Email: ", EN, False),
+        ("{{ council.email }}", CY, False),
+        style="Letterhead",
+    )
+    tag(doc, "{%p endif %}")
+    lpara(doc, "", CY, style="Reference Line")
+    lmixed(
+        doc,
+        ("Ein cyf.", CY, True),
+        (" / Our ref.: ", EN, True),
+        ("{{ reference }}", CY, False),
+        style="Reference Line",
+    )
+    lmixed(
+        doc,
+        ("Dyddiad", CY, True),
+        (" / Date: ", EN, True),
+        ("{{ date.cy }}", CY, False),
+        (" / {{ date.en }}", EN, False),
+        style="Reference Line",
+    )
+    lmixed(
+        doc,
+        ("Gofynnwch am", CY, True),
+        (" / Please ask for: ", EN, True),
+        ("{{ officer.name }}, {{ officer.title.cy }}", CY, False),
+        (" / {{ officer.title.en }}", EN, False),
+        style="Reference Line",
+    )
+    tag(doc, "{%p if officer.telephone %}")
+    lmixed(
+        doc,
+        ("Ffôn", CY, True),
+        (" / Telephone: ", EN, True),
+        ("{{ officer.telephone }}", CY, False),
+        style="Reference Line",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if officer.email %}")
+    lmixed(
+        doc,
+        ("E-bost", CY, True),
+        (" / Email: ", EN, True),
+        ("{{ officer.email }}", CY, False),
+        style="Reference Line",
+    )
+    tag(doc, "{%p endif %}")
+    lpara(doc, "", CY, style="Reference Line")
+    for text, lang, condition in addressee:
+        if condition:
+            tag(doc, f"{{%p if {condition} %}}")
+        lpara(doc, text, lang, style="Address")
+        if condition:
+            tag(doc, "{%p endif %}")
+
+
+def welsh_standards_line(doc: Any) -> None:
+    """The statement the Welsh Language Standards ask of correspondence (standard 7 of the
+    Welsh Language Standards (No. 1) Regulations 2015: that the body welcomes receiving
+    correspondence in Welsh, will respond to it in Welsh and that corresponding in Welsh will
+    not lead to delay; English read from a secondary copy, the Welsh composed)."""
+    lpara(
+        doc,
+        "Rydym yn croesawu cael gohebiaeth yn Gymraeg. Byddwn yn ateb gohebiaeth a gawn yn "
+        "Gymraeg yn Gymraeg, ac ni fydd gohebu yn Gymraeg yn arwain at oedi.",
+        CY,
+        style="Reference Line",
+    )
+    lpara(
+        doc,
+        "We welcome receiving correspondence in Welsh. We will respond to correspondence in "
+        "Welsh in Welsh, and corresponding in Welsh will not lead to delay.",
+        EN,
+    )
+
+
+def welsh_signature(doc: Any, lang: str, closing: str, on_behalf: str) -> None:
+    """Closing, name, title and "on behalf of", kept with the last paragraph before them."""
+    for paragraph in reversed(doc.paragraphs):
+        if paragraph.style.name == "Tag":
+            continue
+        if paragraph.style.name == "Body Text":
+            paragraph.style = "Closing Paragraph"
+        break
+    lpara(doc, closing, lang, style="Closing")
+    lpara(doc, "{{ signatory.name }}", lang, style="Signature Name")
+    key = "cy" if lang == CY else "en"
+    lpara(doc, "{{ signatory.title." + key + " }}", lang, style="Signature Title")
+    lpara(doc, on_behalf, lang, style="Signature Last")
+
+
+def closing_sentence(doc: Any, lang: str) -> None:
+    """The letter's last paragraph, whom to ask (kept with the sign-off that follows)."""
+    if lang == CY:
+        text = (
+            "Os oes gennych unrhyw gwestiynau, mae croeso i chi gysylltu â’r swyddog a enwir uchod."
+        )
+    else:
+        text = "If you have any questions, please contact the officer named above."
+    lpara(doc, text, lang, style="Closing Paragraph")
+
+
+def wording_status(doc: Any, lang: str) -> None:
+    key = "cy" if lang == CY else "en"
+    heading_text = "Statws y geiriad" if lang == CY else "Status of the wording"
+    lpara(doc, heading_text, lang, style="Heading 3")
+    lbullets(doc, "wording_status", "{{ note." + key + " }}", "note", lang)
+
+
+_WN_ADDRESSEE: list[tuple[str, str, str | None]] = [
+    ("{{ school.chair }}", CY, "school.chair"),
+    ("{{ school.chair_role.cy }} / {{ school.chair_role.en }}", CY, None),
+    ("{{ school.name }}", CY, None),
+    ("{{ school.address }}", CY, "school.address"),
+]
+
+
+# Each bilingual template is a list of sections; a section is a list of items, each holding
+# its Welsh and English text side by side in the source, so the two stay in step:
+#   ("p", cy, en[, style])       a paragraph          ("h", cy, en, level)   a heading
+#   ("bullets" | "numbered", expr, item_cy, item_en, var)                     a repeated list
+#   ("tag", text)                a {%p %} tag (both)  ("salutation",) ("closing",)
+#   ("signature",) ("status",)   the letter's parts
+# Welsh first writes every section in Welsh, then every section in English from a new page;
+# side by side writes one table row per section, Welsh on the left, English on the right.
+
+Item = tuple[Any, ...]
+Section = list[Item]
+
+
+def _emit(target: Any, items: Section, lang: str, *, break_before_english: bool) -> None:
+    cy = lang == CY
+    for item in items:
+        kind = item[0]
+        if kind == "p":
+            style = item[3] if len(item) > 3 else "Body Text"
+            lpara(target, item[1] if cy else item[2], lang, style=style)
+        elif kind == "h":
+            lpara(target, item[1] if cy else item[2], lang, style=f"Heading {item[3]}")
+        elif kind == "tag":
+            tag(target, item[1])
+        elif kind in ("bullets", "numbered"):
+            write = lbullets if kind == "bullets" else lnumbered
+            write(target, item[1], item[2] if cy else item[3], item[4], lang)
+        elif kind == "salutation":
+            text = "Annwyl {{ salutation.cy }}," if cy else "Dear {{ salutation.en }},"
+            # in a side-by-side cell the salutation is body text: LibreOffice keeps a row whose
+            # paragraph keeps with the next one with the following row, pushing the table off
+            # the first page
+            style = "Salutation" if break_before_english else "Body Text"
+            paragraph = lpara(target, text, lang, style=style)
+            if break_before_english and not cy:
+                # the English half opens a new page: w:pageBreakBefore, the only paragraph
+                # property in these templates (a break paragraph of its own would leave a
+                # blank page whenever the Welsh half fills its last page)
+                paragraph.paragraph_format.page_break_before = True
+        elif kind == "closing":
+            closing_sentence(target, lang)
+        elif kind == "signature":
+            if cy:
+                welsh_signature(target, CY, "Yn gywir,", "Ar ran {{ council.name.cy }}")
+            else:
+                welsh_signature(
+                    target, EN, "Yours sincerely,", "For and on behalf of {{ council.name.en }}"
+                )
+        elif kind == "status":
+            wording_status(target, lang)
+        else:
+            raise ValueError(f"unknown item {kind!r}")
+
+
+def bilingual_document(
+    title: str,
+    addressee: list[tuple[str, str, str | None]],
+    heading: tuple[str, str],
+    sections: list[Section],
+    *,
+    side_by_side: bool,
+    subtitle: tuple[str, str] | None = None,
+    school_line: bool = False,
+) -> Any:
+    """A letter or notice in both languages: letterhead, title (both languages), the
+    Welsh Language Standards statement, then the sections Welsh first or side by side."""
+    doc = new_document(title)
+    welsh_letterhead(doc, addressee)
+    both(doc, heading[0], heading[1], "Heading 1", sep="\n")
+    if subtitle is not None:
+        both(doc, subtitle[0], subtitle[1], "Document Subtitle", sep="\n")
+    if school_line:
+        lmixed(
+            doc,
+            ("Ysgol", CY, True),
+            (" / School: ", EN, True),
+            ("{{ school.name }} ({{ school.number }})", CY, False),
+        )
+    welsh_standards_line(doc)
+    if not side_by_side:
+        for lang in (CY, EN):
+            for section in sections:
+                _emit(doc, section, lang, break_before_english=True)
+        return doc
+    half = PORTRAIT_WIDTH / 2
+    table = _table(doc, 1 + len(sections), [half, half], first_row=True, first_col=False)
+    _cell(table.rows[0].cells[0], "", "Table Heading")
+    _lang(table.rows[0].cells[0].paragraphs[0].add_run("Cymraeg"), CY)
+    _cell(table.rows[0].cells[1], "", "Table Heading")
+    _lang(table.rows[0].cells[1].paragraphs[0].add_run("English"), EN)
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(OxmlElement("w:cantSplit"))
+    header.append(OxmlElement("w:tblHeader"))
+    for row, section in zip(table.rows[1:], sections, strict=True):
+        # a section's row moves to the next page whole (LibreOffice and Word still split a
+        # row taller than a page)
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, lang in zip(row.cells, (CY, EN), strict=True):
+            first = cell.paragraphs[0]
+            _emit(cell, section, lang, break_before_english=False)
+            cell._tc.remove(first._p)  # the cell's own empty paragraph
+    return doc
+
+
+_WN_SECTIONS: list[Section] = [
+    [
+        ("salutation",),
+        (
+            "p",
+            "Mae {{ council.name.cy }} (“yr awdurdod lleol”) yn rhoi’r hysbysiad rhybuddio hwn i "
+            "gorff llywodraethu {{ school.name }} o dan adran 3 o Ddeddf Safonau a Threfniadaeth "
+            "Ysgolion (Cymru) 2013 (“y Ddeddf”). Rhoddir yr hysbysiad ar {{ given_on.cy }}.",
+            "{{ council.name.en }} (“the local authority”) gives this warning notice to the "
+            "governing body of {{ school.name }} under section 3 of the School Standards and "
+            "Organisation (Wales) Act 2013 (“the Act”). The notice is given on {{ given_on.en }}.",
+        ),
+    ],
+    [
+        ("h", "1. Y seiliau dros ymyrryd", "1. The grounds for intervention", 2),
+        (
+            "p",
+            "Mae’r awdurdod lleol wedi ei fodloni bod y seiliau canlynol dros ymyrryd yn bodoli "
+            "mewn perthynas â’r ysgol. {{ lead_in.cy }}",
+            "The local authority is satisfied that the following grounds for intervention "
+            "exist in relation to the school. {{ lead_in.en }}",
+        ),
+        (
+            "bullets",
+            "grounds",
+            "SAIL {{ g.number }}: {{ g.cy }}",
+            "Ground {{ g.number }}: {{ g.en }}{% if not g.english_checked %} [*]{% endif %}",
+            "g",
+        ),
+    ],
+    [
+        (
+            "h",
+            "2. Y rhesymau pam y mae’r awdurdod lleol wedi ei fodloni bod y seiliau yn bodoli",
+            "2. The reasons why the local authority is satisfied that the grounds exist",
+            2,
+        ),
+        ("numbered", "reasons", "{{ reason.cy }}", "{{ reason.en }}", "reason"),
+    ],
+    [
+        (
+            "h",
+            "3. Y camau y mae’n ofynnol i’r corff llywodraethu eu cymryd",
+            "3. The action the governing body is required to take",
+            2,
+        ),
+        (
+            "p",
+            "Er mwyn ymdrin â’r seiliau dros ymyrryd, mae’n ofynnol i’r corff llywodraethu:",
+            "To deal with the grounds for intervention, the governing body is required to:",
+        ),
+        ("numbered", "action_required", "{{ action.cy }}", "{{ action.en }}", "action"),
+    ],
+    [
+        ("h", "4. Y cyfnod cydymffurfio", "4. The compliance period", 2),
+        (
+            "p",
+            "Mae’r cyfnod cydymffurfio yn dechrau ar {{ given_on.cy }}, y diwrnod y rhoddir yr "
+            "hysbysiad hwn, ac yn dod i ben ar {{ compliance_period_end.cy }}. Rhaid i’r corff "
+            "llywodraethu gymryd y camau uchod, er boddhad yr awdurdod lleol, o fewn y cyfnod "
+            "cydymffurfio.",
+            "The compliance period begins on {{ given_on.en }}, the day on which this notice is "
+            "given, and ends on {{ compliance_period_end.en }}. The governing body must take the "
+            "action above, to the local authority’s satisfaction, within the compliance period.",
+        ),
+    ],
+    [
+        (
+            "h",
+            "5. Y camau y mae’r awdurdod lleol â’i fryd ar eu cymryd",
+            "5. The action the local authority is minded to take",
+            2,
+        ),
+        (
+            "p",
+            "Os bydd y corff llywodraethu wedi methu â chydymffurfio, neu sicrhau cydymffurfedd, "
+            "â’r hysbysiad hwn er boddhad yr awdurdod lleol o fewn y cyfnod cydymffurfio, bydd "
+            "gan yr awdurdod lleol y pŵer i ymyrryd (adran 4(2) o’r Ddeddf), ac mae â’i fryd ar:",
+            "If the governing body fails to comply, or secure compliance, with this notice to the "
+            "local authority’s satisfaction within the compliance period, the local authority "
+            "will have the power to intervene (section 4(2) of the Act), and it is minded:",
+        ),
+        ("bullets", "minded_to_take", "{{ power.cy }}", "{{ power.en }}", "power"),
+    ],
+    [("closing",), ("signature",)],
+    [
+        ("h", "Copïau", "Copies", 3),
+        (
+            "p",
+            "Rhoddir copi o’r hysbysiad hwn, ar yr un pryd ag y’i rhoddir i’r corff "
+            "llywodraethu, i:",
+            "At the same time as it is given to the governing body, a copy of this notice is "
+            "given to:",
+        ),
+        ("bullets", "copies", "{{ person.cy }}", "{{ person.en }}", "person"),
+    ],
+    [("status",)],
+]
+
+
+def wales_warning_notice(side_by_side: bool = False) -> Any:
+    return bilingual_document(
+        "Hysbysiad rhybuddio / Warning notice",
+        _WN_ADDRESSEE,
+        ("HYSBYSIAD RHYBUDDIO", "WARNING NOTICE"),
+        _WN_SECTIONS,
+        side_by_side=side_by_side,
+        subtitle=(
+            "Adran 3 o Ddeddf Safonau a Threfniadaeth Ysgolion (Cymru) 2013",
+            "Section 3 of the School Standards and Organisation (Wales) Act 2013",
+        ),
+        school_line=True,
+    )
+
+
+_LETTER_ADDRESSEE: list[tuple[str, str, str | None]] = [
+    (
+        "{% if school.head %}{{ school.head }}, {% endif %}{{ school.head_role.cy }} / "
+        "{{ school.head_role.en }}",
+        CY,
+        None,
+    ),
+    (
+        "{% if school.chair %}{{ school.chair }}, {% endif %}{{ school.chair_role.cy }} / "
+        "{{ school.chair_role.en }}",
+        CY,
+        None,
+    ),
+    ("{{ school.name }}", CY, None),
+    ("{{ school.address }}", CY, "school.address"),
+]
+
+_FOLLOW_UP_SECTIONS: list[Section] = [
+    [
+        ("salutation",),
+        (
+            "p",
+            "Yn dilyn arolygiad Estyn rhwng {{ inspection_start.cy }} a {{ inspection_end.cy }}, "
+            "mae’r Prif Arolygydd wedi barnu {{ level_phrase.cy }}. Ysgrifennaf i gadarnhau beth "
+            "sy’n digwydd nesaf a sut y bydd yr awdurdod lleol yn cefnogi’r "
+            "{{ school.kind.cy }}.",
+            "Following Estyn’s inspection between {{ inspection_start.en }} and "
+            "{{ inspection_end.en }}, the Chief Inspector has judged that {{ level_phrase.en }}. "
+            "I am writing to confirm what happens next and how the local authority will support "
+            "the {{ school.kind.en }}.",
+        ),
+    ],
+    [
+        ("h", "Y cynllun gweithredu", "The action plan", 2),
+        ("tag", "{%p if piap_due %}"),
+        (
+            "p",
+            "{{ school.body_must.cy }}, gan weithio gyda’r awdurdod lleol, baratoi cynllun "
+            "gweithredu sy’n ymateb i argymhellion yr adroddiad"
+            "{% if report_received %} a ddaeth i law ar {{ report_received.cy }}{% endif %}. "
+            "Rhaid anfon y cynllun erbyn {{ piap_due.cy }}.",
+            "{{ school.body_must.en }}, working with the local authority, prepare an action plan "
+            "that responds to the recommendations of the report"
+            "{% if report_received %} received on {{ report_received.en }}{% endif %}. The plan "
+            "must be sent by {{ piap_due.en }}.",
+        ),
+        ("tag", "{%p else %}"),
+        (
+            "p",
+            "{{ school.body_must.cy }}, gan weithio gyda’r awdurdod lleol, baratoi cynllun "
+            "gweithredu sy’n ymateb i argymhellion yr adroddiad. Byddwn yn cadarnhau’r dyddiad y "
+            "mae’r cynllun i’w anfon pan ddaw’r adroddiad terfynol i law.",
+            "{{ school.body_must.en }}, working with the local authority, prepare an action plan "
+            "that responds to the recommendations of the report. We will confirm the date the "
+            "plan is due when the final report is received.",
+        ),
+        ("tag", "{%p endif %}"),
+    ],
+    [
+        ("h", "Cymorth gan yr awdurdod lleol", "Support from the local authority", 2),
+        ("bullets", "support", "{{ offer.cy }}", "{{ offer.en }}", "offer"),
+        ("tag", "{%p if reviews %}"),
+        (
+            "p",
+            "Byddwn yn adolygu cynnydd gyda chi ar y dyddiadau hyn:",
+            "We will review progress with you on these dates:",
+        ),
+        ("bullets", "reviews", "{{ review.cy }}", "{{ review.en }}", "review"),
+        ("tag", "{%p endif %}"),
+    ],
+    [
+        ("h", "Monitro gan Estyn", "Monitoring by Estyn", 2),
+        (
+            "p",
+            "Bydd Estyn yn monitro cynnydd {{ school.the_kind.cy }} nes bod y gwelliannau’n ddigon "
+            "cadarn{% if next_visit %}; yn ôl ein hamserlen ni, mae’r ymweliad monitro cyntaf yn "
+            "debygol o gwmpas {{ next_visit.cy }}{% endif %}.",
+            "Estyn will monitor the progress of {{ school.the_kind.en }} until the improvements "
+            "are robust enough{% if next_visit %}; on our timetable, the first monitoring visit "
+            "is likely around {{ next_visit.en }}{% endif %}.",
+        ),
+    ],
+    [("closing",), ("signature",)],
+    [("status",)],
+]
+
+
+def wales_follow_up_letter(side_by_side: bool = False) -> Any:
+    return bilingual_document(
+        "Llythyr am weithgarwch dilynol Estyn / Letter on Estyn follow-up",
+        _LETTER_ADDRESSEE,
+        (
+            "{{ school.name }}: gweithgarwch dilynol Estyn",
+            "{{ school.name }}: Estyn follow-up",
+        ),
+        _FOLLOW_UP_SECTIONS,
+        side_by_side=side_by_side,
+    )
+
+
+_CATEGORISATION_SECTIONS: list[Section] = [
+    [
+        ("salutation",),
+        (
+            "p",
+            "Ysgrifennaf i gadarnhau canlyniad categoreiddio cenedlaethol yr ysgol ar gyfer "
+            "{{ round }}.",
+            "I am writing to confirm the outcome of the school’s national categorisation for "
+            "{{ round }}.",
+        ),
+    ],
+    [
+        ("h", "Y canlyniad", "The outcome", 2),
+        ("tag", "{%p if standards_group %}"),
+        (
+            "p",
+            "Grŵp safonau (a bennir gan Lywodraeth Cymru): {{ standards_group }}",
+            "Standards group (set by the Welsh Government): {{ standards_group }}",
+            "List Bullet",
+        ),
+        ("tag", "{%p endif %}"),
+        (
+            "p",
+            "Gallu i wella (a bennir gan yr ymgynghorydd her): {{ capacity }}",
+            "Capacity to improve (set by the challenge adviser): {{ capacity }}",
+            "List Bullet",
+        ),
+        (
+            "p",
+            "Categori cymorth: {{ colour.cy }}",
+            "Support category: {{ colour.en }}",
+            "List Bullet",
+        ),
+        ("tag", "{%p if colour_from_placeholder %}"),
+        (
+            "p",
+            "Daw’r categori cymorth o fatrics nad yw wedi ei wirio yn erbyn y matrics "
+            "cenedlaethol cyhoeddedig.",
+            "The support category comes from a matrix that has not been checked against the "
+            "published national matrix.",
+        ),
+        ("tag", "{%p endif %}"),
+    ],
+    [
+        ("h", "Cymorth", "Support", 2),
+        (
+            "p",
+            "Mae ysgol yn y categori {{ colour.cy }} yn cael hyd at {{ support_days }} diwrnod o "
+            "gymorth{% if not support_days_checked %} (ffigur heb ei wirio){% endif %}. Rydym yn "
+            "bwriadu:",
+            "A school in the {{ colour.en }} category receives up to {{ support_days }} days of "
+            "support{% if not support_days_checked %} (figure not verified){% endif %}. We plan:",
+        ),
+        ("bullets", "support", "{{ offer.cy }}", "{{ offer.en }}", "offer"),
+        ("tag", "{%p if red %}"),
+        (
+            "p",
+            "Oherwydd bod yr ysgol yn y categori coch, bydd yr awdurdod lleol yn ysgrifennu ati "
+            "ynghylch ei bryderon ac yn ystyried a oes seiliau dros ymyrryd.",
+            "Because the school is in the red category, the local authority will write to it "
+            "about its concerns and consider whether grounds for intervention exist.",
+        ),
+        ("tag", "{%p endif %}"),
+    ],
+    [
+        ("h", "Adolygiadau", "Reviews", 2),
+        (
+            "p",
+            "Bydd {{ challenge_adviser.name }}, {{ challenge_adviser.title.cy }}, yn adolygu "
+            "cynnydd yr ysgol bob tymor{% if reviews %}, ar y dyddiadau hyn:{% else %}.{% endif %}",
+            "{{ challenge_adviser.name }}, {{ challenge_adviser.title.en }}, will review the "
+            "school’s progress every term{% if reviews %}, on these dates:{% else %}.{% endif %}",
+        ),
+        ("bullets", "reviews", "{{ review.cy }}", "{{ review.en }}", "review"),
+    ],
+    [("closing",), ("signature",)],
+    [("status",)],
+]
+
+
+def wales_categorisation_letter(side_by_side: bool = False) -> Any:
+    return bilingual_document(
+        "Llythyr categoreiddio / Categorisation letter",
+        _LETTER_ADDRESSEE,
+        (
+            "{{ school.name }}: categoreiddio cenedlaethol {{ round }}",
+            "{{ school.name }}: national categorisation {{ round }}",
+        ),
+        _CATEGORISATION_SECTIONS,
+        side_by_side=side_by_side,
+    )
+
+
+#: Welsh first (``NAME``) and side by side (``NAME-side-by-side``): a council chooses the layout
+#: its Welsh language scheme or standards call for by the template id it renders.
+WALES_TEMPLATES = {
+    "warning-notice": wales_warning_notice,
+    "follow-up-letter": wales_follow_up_letter,
+    "categorisation-letter": wales_categorisation_letter,
+    "warning-notice-side-by-side": lambda: wales_warning_notice(side_by_side=True),
+    "follow-up-letter-side-by-side": lambda: wales_follow_up_letter(side_by_side=True),
+    "categorisation-letter-side-by-side": lambda: wales_categorisation_letter(side_by_side=True),
+}
+
+
+def enghraifft_house_style() -> Any:
+    """The fictional Welsh council's style: Liberation Sans, deep red, a logo with Welsh and
+    English alt text, a bilingual header and footer (each run in its language) and Welsh as
+    the default language (its documents are Welsh first)."""
+    doc = house_style(
+        name="Cyngor Sir Enghraifft / Example County Council",
+        font="Liberation Sans",
+        heading_font="Liberation Sans",
+        accent=RGBColor(0x8A, 0x15, 0x38),
+        shade="F2DCE3",
+        rule="8A1538",
+        logo=(
+            _png(120, 40, (0x8A, 0x15, 0x38), (0xFF, 0xFF, 0xFF)),
+            "Logo Cyngor Sir Enghraifft / Example County Council logo",
+        ),
+        header_lines=("Cyngor Sir Enghraifft", "Example County Council"),
+        top_margin=3.4,
+    )
+    # Welsh first: Welsh is the documents' main language (the PDF's /Lang); every English run
+    # of the bilingual templates is tagged en-GB
+    styles = doc.styles.element
+    _set_lang(styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")), CY)
+    _set_lang(doc.styles["Normal"].element.get_or_add_rPr(), CY)
+    section = doc.sections[0]
+    header = section.header.paragraphs
+    for paragraph, lang in zip(header[1:], (CY, EN), strict=True):
+        for run in paragraph.runs:
+            _lang(run, lang)
+    footer = section.footer.paragraphs[0]
+    for child in list(footer._p):
+        if child.tag != qn("w:pPr"):
+            footer._p.remove(child)
+    for text, lang in (
+        ("Cyf.", CY),
+        (" / Ref.: ", EN),
+        ("{{ reference }} | {{ school.name }}", CY),
+    ):
+        _lang(footer.add_run(text), lang)
+    second = section.footer.add_paragraph(style="Footer")
+    for text, lang in (("SWYDDOGOL – SENSITIF", CY), (" / OFFICIAL – SENSITIVE | ", EN)):
+        _lang(second.add_run(text), lang)
+    _lang(second.add_run("Tudalen "), CY)
+    _field(second, "PAGE", "1")
+    _lang(second.add_run(" o "), CY)
+    _field(second, "NUMPAGES", "1")
+    _lang(second.add_run(" / Page "), EN)
+    _field(second, "PAGE", "1")
+    _lang(second.add_run(" of "), EN)
+    _field(second, "NUMPAGES", "1")
+    _fixed_properties(doc, "House style: Cyngor Sir Enghraifft / Example County Council")
+    return doc
+
+
 HOUSE_STYLES = {
     "neutral": (neutral_house_style, NEUTRAL_OUT),
     "northmoor": (northmoor_house_style, NORTHMOOR_OUT),
+    "enghraifft": (enghraifft_house_style, ENGHRAIFFT_OUT),
 }
 
 
@@ -1592,6 +2269,7 @@ def main(argv: list[str]) -> int:
         (OUT, TEMPLATES),
         (ACADEMIES_OUT, ACADEMY_TEMPLATES),
         (FE_OUT, FE_TEMPLATES),
+        (WALES_OUT, WALES_TEMPLATES),
     ):
         folder.mkdir(parents=True, exist_ok=True)
         for name, build in table.items():

@@ -6,7 +6,8 @@ s.44 (notice under s.37(2)), the post-inspection action plan and Estyn's follow-
 
 Registered through the ``improvement_kit`` entry-point group exactly like a third-party plugin.
 Rules live in ``rules/*.toml`` with their sources; :mod:`.derive` computes the Welsh Ministers'
-power under s.11(5); :mod:`.grounds` holds the grounds for intervention (Welsh text verbatim).
+power under s.11(5); :mod:`.grounds` holds the grounds for intervention (Welsh text verbatim);
+:mod:`.documents` the bilingual (Welsh first) documents and their contexts.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from improvement_kit_wales_schools.events import EVENT_TYPES
 
 if TYPE_CHECKING:
     from improvement_kit.context import TimelineContext
+    from improvement_kit.documents.spec import TemplateSpec
     from improvement_kit.model import TimelineItem
 
 __all__ = ["JURISDICTION", "JURISDICTION_ID", "decide_category"]
@@ -30,6 +32,13 @@ __version__ = "0.1.0"
 
 #: The stable id of this jurisdiction.
 JURISDICTION_ID = "wales-schools"
+
+
+def _template_specs() -> Sequence[TemplateSpec]:
+    from improvement_kit_wales_schools.documents import template_specs
+
+    return template_specs()
+
 
 JURISDICTION = Jurisdiction(
     id=JURISDICTION_ID,
@@ -44,6 +53,7 @@ JURISDICTION = Jurisdiction(
     rule_tables=rule_files(__name__),
     event_types=EVENT_TYPES,
     code_rules=("W-CAT-01", "W-FU-2017", "W-FU-2022"),
+    templates=_template_specs,
 )
 
 _STATUTORY_RULE = "W-CAT-01"

@@ -69,11 +69,17 @@ def test_the_wheel_contains_the_plugin_rules_templates_and_data() -> None:
     assert any(  # the shared England base both school jurisdictions list
         n.startswith("improvement_kit_england_base/rules/") and n.endswith(".toml") for n in names
     )
-    for plugin in ("maintained", "academies", "fe"):
+    for package in (
+        "england_maintained",
+        "england_academies",
+        "england_fe",
+        "wales_schools",
+    ):
         assert any(
-            n.startswith(f"improvement_kit_england_{plugin}/templates/") and n.endswith(".docx")
+            n.startswith(f"improvement_kit_{package}/templates/") and n.endswith(".docx")
             for n in names
-        ), plugin
+        ), package
+    assert "improvement_kit/documents/house_styles/enghraifft.docx" in names
     assert any(n.startswith("improvement_kit/data/") for n in names)
     assert not any(n.startswith("tests/") for n in names)
 
@@ -98,6 +104,7 @@ def test_the_installed_cli_loads_built_in_and_out_of_tree_plugins(
     assert len(plugins["england-maintained"]["templates"]) == 8
     assert len(plugins["england-academies"]["templates"]) == 3
     assert len(plugins["england-fe"]["templates"]) == 2
+    assert len(plugins["wales-schools"]["templates"]) == 6
 
 
 def _category_case(folder: Path, la_code: str) -> Path:
