@@ -15,9 +15,9 @@ and, side by side in one process, times:
   in the window below good and at least 4 full", DfE 2025 as "latest full RI and the one
   before below good". It explains nothing and follows one link only; it is the baseline.
 
-Reports the median of REPEATS runs of each, the ratio library/polars (below 1: the library
-is faster), classification alone (histories already in memory), and the peak memory (RSS) of
-the process, which holds both.
+Reports the median of REPEATS runs of each (taken in turn), the ratio library/polars (below
+1: the library is faster), classification alone (histories already in memory), and the peak
+memory (RSS) of the process, which holds both.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from improvement_kit.history.definitions import DfE2025Stuck, Ofsted2020Stuck  #
 from improvement_kit.history.lineage import Lineage, read_links  # noqa: E402
 from improvement_kit.history.loading import load_histories  # noqa: E402
 
-REPEATS = 3
+REPEATS = 5
 AUG_2019 = dt.date(2019, 8, 31)
 AUG_2025 = dt.date(2025, 8, 31)
 
@@ -113,13 +113,22 @@ def classification_only(mi: Path, links: Path) -> Callable[[], Any]:
     return run
 
 
-def _median(run: Callable[[], Any]) -> tuple[float, Any]:
-    samples, result = [], None
+def _timed(run: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = run()
+    return time.perf_counter() - start, result
+
+
+def _medians(*runs: Callable[[], Any]) -> list[tuple[float, Any]]:
+    """The median time and last result of each run, the runs taken in turn REPEATS times (so
+    a busy spell on a shared machine falls on all of them alike)."""
+    samples: list[list[float]] = [[] for _ in runs]
+    results: list[Any] = [None] * len(runs)
     for _ in range(REPEATS):
-        start = time.perf_counter()
-        result = run()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples), result
+        for i, run in enumerate(runs):
+            took, results[i] = _timed(run)
+            samples[i].append(took)
+    return [(statistics.median(s), r) for s, r in zip(samples, results, strict=True)]
 
 
 def main() -> None:
@@ -131,10 +140,11 @@ def main() -> None:
             f"synthetic set: {rows} inspections; links: {links.stat().st_size // 1024} KiB"
             f" ({'real GIAS extract' if national.REAL_LINKS.exists() else 'synthetic'})"
         )
-        ours, (o_stuck, d_stuck) = _median(lambda: library(mi, links))
-        theirs, (po_stuck, pd_stuck) = _median(lambda: polars_baseline(mi, links))
+        (ours, (o_stuck, d_stuck)), (theirs, (po_stuck, pd_stuck)) = _medians(
+            lambda: library(mi, links), lambda: polars_baseline(mi, links)
+        )
         run = classification_only(mi, links)
-        classify, _ = _median(run)
+        ((classify, _),) = _medians(run)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(
             f"library, read + lineage + both definitions: {ours:.2f} s "

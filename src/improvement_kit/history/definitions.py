@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -82,12 +83,23 @@ class Window:
         >>> Window.ending_as_of(dt.date(2025, 7, 1)).end.isoformat()
         '2024-08-31'
         """
-        year = as_of.year if (as_of.month, as_of.day) >= (8, 31) else as_of.year - 1
-        return cls(dt.date(year - academic_years, 9, 1), dt.date(year, 8, 31))
+        start, end = _window_ending(as_of, academic_years)
+        return cls(start, end)
 
     def contains(self, day: dt.date) -> bool:
         """Whether ``day`` is in the window."""
         return self.start <= day <= self.end
+
+
+@functools.lru_cache(maxsize=256)
+def _window_ending(as_of: dt.date, academic_years: int) -> tuple[dt.date, dt.date]:
+    year = as_of.year if (as_of.month, as_of.day) >= (8, 31) else as_of.year - 1
+    return dt.date(year - academic_years, 9, 1), dt.date(year, 8, 31)
+
+
+@functools.lru_cache(maxsize=256)
+def _window_for(as_of: dt.date, academic_years: int) -> Window:
+    return Window.ending_as_of(as_of, academic_years)
 
 
 @attrs.frozen
@@ -130,14 +142,13 @@ class Definition(Protocol):
         ...
 
 
-def _graded(inspections: Sequence[HistoryInspection], until: dt.date) -> list[HistoryInspection]:
-    return [i for i in inspections if i.grade is not None and i.date <= until]
-
-
 def _below_good_since(inspections: Sequence[HistoryInspection], until: dt.date) -> dt.date | None:
     since = None
-    for inspection in reversed(_graded(inspections, until)):
-        if inspection.grade not in BELOW_GOOD:
+    for inspection in reversed(inspections):
+        grade = inspection.grade
+        if grade is None or inspection.date > until:
+            continue
+        if grade not in BELOW_GOOD:
             break
         since = inspection.date
     return since
@@ -148,7 +159,7 @@ def _d(text: str) -> dt.date:
 
 
 def _list(items: Sequence[HistoryInspection]) -> str:
-    return ", ".join(f"{i.date.isoformat()} {i.grade.value if i.grade else 'none'}" for i in items)
+    return ", ".join(f"{i.date.isoformat()} {i.grade or 'none'}" for i in items)
 
 
 #: Where Ofsted's 2020 definition is written (read verbatim in seed 003).
@@ -199,7 +210,7 @@ class Ofsted2020Stuck:
 
     def window_for(self, as_of: dt.date) -> Window:
         """The window looked at as of ``as_of``."""
-        return self.window or Window.ending_as_of(as_of, self.academic_years)
+        return self.window or _window_for(as_of, self.academic_years)
 
     def describe(self) -> str:
         """One sentence with the parameters."""

@@ -202,6 +202,90 @@ def _grade(text: str, on: dt.date, file: str, row: int, column: str) -> tuple[Gr
     return grade, True
 
 
+@attrs.define
+class _Derived:
+    """What a row's date, type, grade and short-outcome texts give, each text checked and
+    read once (a national file has a few thousand distinct days and a handful of the rest)."""
+
+    file: str
+    names: Mapping[str, str]
+    kind_table: Mapping[str, InspectionKind]
+    kinds: dict[str, InspectionKind] = attrs.field(factory=dict)
+    frameworks: dict[dt.date, tuple[str, bool]] = attrs.field(factory=dict)
+    grades: dict[tuple[str, bool], tuple[Grade | None, bool]] = attrs.field(factory=dict)
+
+    def __call__(
+        self, texts: tuple[str, str, str, str], row: int
+    ) -> tuple[dt.date, InspectionKind, Grade | None, str, bool]:
+        """The day, kind, grade, framework and whether an overall grade was given."""
+        date_text, type_text, grade_text, short_text = texts
+        file, names = self.file, self.names
+        day = parse_day(date_text.strip(), file, row, names["start_date"])
+        kind = self.kinds.get(type_text)
+        if kind is None:
+            found_kind = self.kind_table.get(type_text.strip()) or kind_of(type_text.strip())
+            if found_kind is None:
+                raise DataFileError(
+                    file,
+                    row,
+                    names["inspection_type"],
+                    f"{type_text.strip()!r} is not a known inspection type "
+                    "(map it with a kinds table)",
+                )
+            kind = self.kinds[type_text] = found_kind
+        framework_found = self.frameworks.get(day)
+        if framework_found is None:
+            framework_id = framework_id_on(day)
+            framework_found = self.frameworks[day] = (
+                framework_id,
+                _OVERALL_BY_FRAMEWORK.get(framework_id, True),
+            )
+        framework, judged = framework_found
+        grade_key = (grade_text, day >= RI_FROM)
+        grade_found = self.grades.get(grade_key)
+        if grade_found is None:
+            grade_found = _grade(grade_text, day, file, row, names["overall_effectiveness"])
+            self.grades[grade_key] = grade_found
+        grade, judged_here = grade_found
+        if grade is not None and not judged and kind is InspectionKind.FULL:
+            raise DataFileError(
+                file,
+                row,
+                names["overall_effectiveness"],
+                f"an overall grade for an inspection on {day.isoformat()}, "
+                f"under {framework}, which gives none",
+            )
+        if kind is InspectionKind.MONITORING:
+            grade = None
+        elif kind is InspectionKind.SHORT and grade is None and short_text:
+            grade = _SHORT_GRADES.get(short_text.strip().lower())
+        return day, kind, grade, framework, judged and judged_here
+
+
+def _establishment(urn: str, fields: list[str], info_at: list[tuple[str, int]]) -> Establishment:
+    """What a row says of the establishment inspected."""
+    info: dict[str, str | None] = {}
+    for role, i in info_at:
+        value = fields[i].strip()
+        info[role] = None if not value or value.lower() == "null" else value
+    laestab = info.pop("laestab", None)
+    kind_text = info.get("establishment_type")
+    return Establishment(
+        urn,
+        name=info.get("name"),
+        phase=info.get("phase"),
+        establishment_type=kind_text,
+        la_code=laestab[:3] if laestab and laestab[:3].isdigit() else None,
+        local_authority=info.get("local_authority"),
+        academy=(
+            None
+            if kind_text is None
+            else ("academy" in kind_text.lower() or "free school" in kind_text.lower())
+        ),
+        trust=info.get("trust"),
+    )
+
+
 def read_mi_csv(
     path: str | Path,
     *,
@@ -226,7 +310,6 @@ def read_mi_csv(
     header, rows = read_rows(Path(path), encoding=encoding, required=required, header_search=6)
     at = {role: header.index(name) for role, name in mapping.items() if name and name in header}
     names = {role: str(mapping[role]) for role in at}
-    kind_table = dict(kinds or {})
     inspections: list[HistoryInspection] = []
     establishments: dict[str, Establishment] = {}
     pairs: set[tuple[str, str]] = set()
@@ -236,12 +319,17 @@ def read_mi_csv(
     number_i = optional["inspection_number"]
     at_i = optional["urn_at_inspection"]
     info_roles = ("name", "phase", "establishment_type", "local_authority", "laestab", "trust")
-    info_at = [(role, optional[role]) for role in info_roles if optional[role] is not None]
+    info_at = [(role, i) for role in info_roles if (i := optional[role]) is not None]
     count = 0
-    kind_cache: dict[str, InspectionKind | None] = {}
-    grade_cache: dict[tuple[str, bool], tuple[Grade | None, bool]] = {}
-    framework_cache: dict[dt.date, tuple[str, bool]] = {}
+    # Everything read from a row's date, type, grade and short-outcome texts depends on those
+    # texts only, and a national file has a few thousand distinct combinations: each is
+    # checked and derived once.
+    derived: dict[
+        tuple[str, str, str, str], tuple[dt.date, InspectionKind, Grade | None, str, bool]
+    ] = {}
+    derive = _Derived(file, names, dict(kinds or {}))
     urn_ok: set[str] = set()
+    source_prefix = f"{file}, row "
     for row, fields in rows:
         count += 1
         if on_rows is not None and count % 5000 == 0:
@@ -251,44 +339,16 @@ def read_mi_csv(
             if not (urn.isascii() and urn.isdigit()):
                 raise DataFileError(file, row, names["urn"], f"{urn!r} is not a URN (digits)")
             urn_ok.add(urn)
-        day = parse_day(fields[date_i].strip(), file, row, names["start_date"])
-        type_text = fields[type_i]
-        if type_text in kind_cache:
-            kind = kind_cache[type_text]
-        else:
-            kind = kind_table.get(type_text.strip()) or kind_of(type_text.strip())
-            kind_cache[type_text] = kind
-        if kind is None:
-            raise DataFileError(
-                file,
-                row,
-                names["inspection_type"],
-                f"{type_text.strip()!r} is not a known inspection type (map it with a kinds table)",
-            )
-        found_framework = framework_cache.get(day)
-        if found_framework is None:
-            framework_id = framework_id_on(day)
-            found_framework = (framework_id, _OVERALL_BY_FRAMEWORK.get(framework_id, True))
-            framework_cache[day] = found_framework
-        framework, judged = found_framework
-        grade_key = (fields[grade_i], day >= RI_FROM)
-        found_grade = grade_cache.get(grade_key)
-        if found_grade is None:
-            found_grade = _grade(fields[grade_i], day, file, row, names["overall_effectiveness"])
-            grade_cache[grade_key] = found_grade
-        grade, judged_here = found_grade
-        if grade is not None and not judged and kind is InspectionKind.FULL:
-            raise DataFileError(
-                file,
-                row,
-                names["overall_effectiveness"],
-                f"an overall grade for an inspection on {day.isoformat()}, "
-                f"under {framework}, which gives none",
-            )
-        if kind is InspectionKind.MONITORING:
-            grade = None
-        elif kind is InspectionKind.SHORT and grade is None and short_i is not None:
-            grade = _SHORT_GRADES.get(fields[short_i].strip().lower())
+        key = (
+            fields[date_i],
+            fields[type_i],
+            fields[grade_i],
+            fields[short_i] if short_i is not None else "",
+        )
+        found = derived.get(key)
+        if found is None:
+            found = derived[key] = derive(key, row)
+        day, kind, grade, framework, judged = found
         owner = urn
         if at_i is not None:
             then = fields[at_i].strip()
@@ -307,32 +367,13 @@ def read_mi_csv(
                 kind,
                 grade,
                 framework,
-                judged and judged_here,
-                fields[number_i].strip() or None if number_i is not None else None,
-                f"{file}, row {row}",
+                judged,
+                (fields[number_i].strip() or None) if number_i is not None else None,
+                f"{source_prefix}{row}",
             )
         )
         if info_at and urn not in establishments:
-            info = {role: (fields[i].strip() or None) for role, i in info_at if i is not None}
-            info = {
-                k: (None if v is not None and v.lower() == "null" else v) for k, v in info.items()
-            }
-            laestab = info.pop("laestab", None)
-            kind_text = info.get("establishment_type")
-            establishments[urn] = Establishment(
-                urn,
-                name=info.get("name"),
-                phase=info.get("phase"),
-                establishment_type=kind_text,
-                la_code=laestab[:3] if laestab and laestab[:3].isdigit() else None,
-                local_authority=info.get("local_authority"),
-                academy=(
-                    None
-                    if kind_text is None
-                    else ("academy" in kind_text.lower() or "free school" in kind_text.lower())
-                ),
-                trust=info.get("trust"),
-            )
+            establishments[urn] = _establishment(urn, fields, info_at)
     if on_rows is not None:
         on_rows(count % 5000)
     return MIRead(tuple(inspections), establishments, tuple(sorted(pairs)))

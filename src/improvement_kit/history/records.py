@@ -163,20 +163,38 @@ class Establishment:
 
     def complete(self) -> bool:
         """Whether every field is known."""
-        return None not in attrs.astuple(self, recurse=False)
+        return None not in self._known()
+
+    def _known(self) -> tuple[object, ...]:
+        return (
+            self.name,
+            self.phase,
+            self.establishment_type,
+            self.la_code,
+            self.local_authority,
+            self.academy,
+            self.trust,
+        )
 
     def merged(self, other: Establishment) -> Establishment:
         """This establishment with the gaps filled from ``other`` (same URN)."""
+        if self.complete():
+            return self
         return Establishment(
             self.urn,
-            *(
-                mine if mine is not None else theirs
-                for mine, theirs in zip(
-                    attrs.astuple(self, recurse=False)[1:],
-                    attrs.astuple(other, recurse=False)[1:],
-                    strict=True,
-                )
+            name=self.name if self.name is not None else other.name,
+            phase=self.phase if self.phase is not None else other.phase,
+            establishment_type=(
+                self.establishment_type
+                if self.establishment_type is not None
+                else other.establishment_type
             ),
+            la_code=self.la_code if self.la_code is not None else other.la_code,
+            local_authority=(
+                self.local_authority if self.local_authority is not None else other.local_authority
+            ),
+            academy=self.academy if self.academy is not None else other.academy,
+            trust=self.trust if self.trust is not None else other.trust,
         )
 
 
