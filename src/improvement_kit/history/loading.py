@@ -12,6 +12,7 @@ from improvement_kit.history._csvfile import parse_day, read_rows
 from improvement_kit.history._gcpause import gc_paused
 from improvement_kit.history.ofsted_mi import read_mi_csv
 from improvement_kit.history.records import (
+    KEY_JUDGEMENTS,
     Establishment,
     HistoryInspection,
     InspectionHistory,
@@ -92,6 +93,13 @@ def from_case(case: Case, source: str = "") -> tuple[Establishment, list[History
                 _OVERALL.get(framework, True),
                 inspection.id,
                 source,
+                ()
+                if kind is InspectionKind.MONITORING
+                else tuple(
+                    (name, found)
+                    for name in KEY_JUDGEMENTS
+                    if (found := inspection.grades.get(name)) is not None
+                ),
             )
         )
     return establishment, out

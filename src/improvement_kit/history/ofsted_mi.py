@@ -23,6 +23,13 @@ role                      default column and what is read
 ``short_outcome``         ``Outcomes for section 8 inspections and short inspections that did
                           not convert``: "School remains Good/Outstanding" gives the short
                           inspection that grade
+``quality_of_education``, ``Quality of education``, ``Effectiveness of leadership and
+``leadership_and_``       management`` (1-4 or words), ``Leadership and governance`` (report
+``management``,           card words: Exceptional, Strong standard, Expected standard, Needs
+``leadership_and_``       attention, Urgent improvement); blank, ``NULL``, ``9`` or ``Not
+``governance``            judged`` for none. Kept as the inspection's key grades: the DfE reads
+                          them where there is no overall grade (2024/25 inspections, report
+                          cards)
 ``urn_at_inspection``     (none by default; e.g. ``URN at time of latest full inspection``):
                           a URN differing from ``urn`` is a predecessor, and the inspection is
                           filed under it
@@ -71,6 +78,9 @@ REQUIRED_ROLES = ("urn", "start_date", "inspection_type", "overall_effectiveness
 OPTIONAL_ROLES = (
     "inspection_number",
     "short_outcome",
+    "quality_of_education",
+    "leadership_and_management",
+    "leadership_and_governance",
     "urn_at_inspection",
     "name",
     "phase",
@@ -90,6 +100,9 @@ DEFAULT_COLUMNS: Mapping[str, str | None] = {
     "short_outcome": (
         "Outcomes for section 8 inspections and short inspections that did not convert"
     ),
+    "quality_of_education": "Quality of education",
+    "leadership_and_management": "Effectiveness of leadership and management",
+    "leadership_and_governance": "Leadership and governance",
     "urn_at_inspection": None,
     "name": "School name",
     "phase": "Ofsted phase",
@@ -114,6 +127,43 @@ _SHORT_GRADES = {
     "school remains outstanding": Grade.OUTSTANDING,
 }
 _OVERALL_BY_FRAMEWORK = {f.id: f.overall_grade for f in FRAMEWORKS}
+_REPORT_CARD_WORDS = {
+    "exceptional": Grade.EXCEPTIONAL,
+    "strong standard": Grade.STRONG_STANDARD,
+    "expected standard": Grade.EXPECTED_STANDARD,
+    "needs attention": Grade.NEEDS_ATTENTION,
+    "urgent improvement": Grade.URGENT_IMPROVEMENT,
+}
+#: Key-grade roles and the judgement each is kept as.
+_KEY_ROLES = (
+    ("quality_of_education", "quality-of-education"),
+    ("leadership_and_management", "leadership-and-management"),
+    ("leadership_and_governance", "leadership-and-governance"),
+)
+
+_JUDGEMENT_OF_ROLE = dict(_KEY_ROLES)
+
+
+def _key_grade(role: str, text: str, on: dt.date, file: str, row: int, column: str) -> Grade | None:
+    """A key judgement's grade: 1-4 or words (report-card words for leadership and
+    governance); none for blank, ``NULL``, ``9`` or ``Not judged``."""
+    value = text.strip()
+    lowered = value.lower()
+    if lowered in _NONE or lowered == _NOT_JUDGED:
+        return None
+    if role == "leadership_and_governance":
+        grade = _REPORT_CARD_WORDS.get(lowered)
+        if grade is None:
+            raise DataFileError(
+                file,
+                row,
+                column,
+                f"{value!r} is not a report-card grade (Exceptional, Strong standard, "
+                "Expected standard, Needs attention, Urgent improvement)",
+            )
+        return grade
+    found, _ = _grade(text, on, file, row, column)
+    return found
 
 
 def kind_of(text: str) -> InspectionKind | None:
@@ -210,15 +260,17 @@ class _Derived:
     file: str
     names: Mapping[str, str]
     kind_table: Mapping[str, InspectionKind]
+    key_roles: tuple[str, ...] = ()
     kinds: dict[str, InspectionKind] = attrs.field(factory=dict)
     frameworks: dict[dt.date, tuple[str, bool]] = attrs.field(factory=dict)
     grades: dict[tuple[str, bool], tuple[Grade | None, bool]] = attrs.field(factory=dict)
 
     def __call__(
-        self, texts: tuple[str, str, str, str], row: int
-    ) -> tuple[dt.date, InspectionKind, Grade | None, str, bool]:
-        """The day, kind, grade, framework and whether an overall grade was given."""
-        date_text, type_text, grade_text, short_text = texts
+        self, texts: tuple[str, ...], row: int
+    ) -> tuple[dt.date, InspectionKind, Grade | None, str, bool, tuple[tuple[str, Grade], ...]]:
+        """The day, kind, grade, framework, whether an overall grade was given, and the key
+        grades."""
+        date_text, type_text, grade_text, short_text = texts[:4]
         file, names = self.file, self.names
         day = parse_day(date_text.strip(), file, row, names["start_date"])
         kind = self.kinds.get(type_text)
@@ -259,7 +311,13 @@ class _Derived:
             grade = None
         elif kind is InspectionKind.SHORT and grade is None and short_text:
             grade = _SHORT_GRADES.get(short_text.strip().lower())
-        return day, kind, grade, framework, judged and judged_here
+        key_grades: list[tuple[str, Grade]] = []
+        if kind is not InspectionKind.MONITORING:
+            for role, text in zip(self.key_roles, texts[4:], strict=True):
+                found = _key_grade(role, text, day, file, row, names[role])
+                if found is not None:
+                    key_grades.append((_JUDGEMENT_OF_ROLE[role], found))
+        return day, kind, grade, framework, judged and judged_here, tuple(key_grades)
 
 
 def _establishment(urn: str, fields: list[str], info_at: list[tuple[str, int]]) -> Establishment:
@@ -324,10 +382,13 @@ def read_mi_csv(
     # Everything read from a row's date, type, grade and short-outcome texts depends on those
     # texts only, and a national file has a few thousand distinct combinations: each is
     # checked and derived once.
+    key_at = [(role, i) for role, _ in _KEY_ROLES if (i := optional[role]) is not None]
+    key_columns = [i for _, i in key_at]
     derived: dict[
-        tuple[str, str, str, str], tuple[dt.date, InspectionKind, Grade | None, str, bool]
+        tuple[str, ...],
+        tuple[dt.date, InspectionKind, Grade | None, str, bool, tuple[tuple[str, Grade], ...]],
     ] = {}
-    derive = _Derived(file, names, dict(kinds or {}))
+    derive = _Derived(file, names, dict(kinds or {}), key_roles=tuple(r for r, _ in key_at))
     urn_ok: set[str] = set()
     source_prefix = f"{file}, row "
     for row, fields in rows:
@@ -339,16 +400,18 @@ def read_mi_csv(
             if not (urn.isascii() and urn.isdigit()):
                 raise DataFileError(file, row, names["urn"], f"{urn!r} is not a URN (digits)")
             urn_ok.add(urn)
-        key = (
+        key: tuple[str, ...] = (
             fields[date_i],
             fields[type_i],
             fields[grade_i],
             fields[short_i] if short_i is not None else "",
         )
+        if key_columns:
+            key += tuple([fields[i] for i in key_columns])
         found = derived.get(key)
         if found is None:
             found = derived[key] = derive(key, row)
-        day, kind, grade, framework, judged = found
+        day, kind, grade, framework, judged, key_grades = found
         owner = urn
         if at_i is not None:
             then = fields[at_i].strip()
@@ -370,6 +433,7 @@ def read_mi_csv(
                 judged,
                 (fields[number_i].strip() or None) if number_i is not None else None,
                 f"{source_prefix}{row}",
+                key_grades,
             )
         )
         if info_at and urn not in establishments:
