@@ -427,6 +427,8 @@ class DfE2025Stuck:
     def describe(self) -> str:
         """One sentence with the parameters."""
         latest = " or ".join(sorted(g.value for g in self.latest_grades))
+        if self.no_overall_grade is NoOverallGrade.EQUIVALENT:
+            latest += " (or the DfE's equivalent)"
         return (
             f"{latest} at the latest graded inspection and below good at the {self.previous} "
             f"before it{', predecessors included' if self.include_predecessors else ''}"
