@@ -10,34 +10,34 @@ release you use and pass ``columns={"start_date": "Inspection date", ...}`` (or
 
 Roles read (``*`` needed: a file without the column is refused, naming file and column):
 
-========================= ==================================================================
-role                      default column and what is read
-========================= ==================================================================
-``urn`` *                 ``URN``: the establishment inspected (digits)
-``start_date`` *          ``Inspection start date``: dd/mm/yyyy (or yyyy-mm-dd)
-``inspection_type`` *     ``Inspection type``: its kind (full, short/ungraded, monitoring),
-                          by :func:`kind_of` or an explicit ``kinds`` table
-``overall_effectiveness`` ``Overall effectiveness``: 1-4, the words, ``9``/``NULL``/blank
-  *                       (none) or ``Not judged``
-``inspection_number``     ``Inspection number`` (joins rows read twice)
-``short_outcome``         ``Outcomes for section 8 inspections and short inspections that did
-                          not convert``: "School remains Good/Outstanding" gives the short
-                          inspection that grade
-``quality_of_education``, ``Quality of education``, ``Effectiveness of leadership and
-``leadership_and_``       management`` (1-4 or words), ``Leadership and governance`` (report
-``management``,           card words: Exceptional, Strong standard, Expected standard, Needs
-``leadership_and_``       attention, Urgent improvement); blank, ``NULL``, ``9`` or ``Not
-``governance``            judged`` for none. Kept as the inspection's key grades: the DfE reads
-                          them where there is no overall grade (2024/25 inspections, report
-                          cards)
-``urn_at_inspection``     (none by default; e.g. ``URN at time of latest full inspection``):
-                          a URN differing from ``urn`` is a predecessor, and the inspection is
-                          filed under it
-``name``, ``phase``,      ``School name``, ``Ofsted phase``, ``Type of education``,
-``establishment_type``,   ``Local authority``, ``LAESTAB`` (its first 3 digits are the LA
-``local_authority``,      code), ``Multi-academy trust name``; a type containing "academy" or
-``laestab``, ``trust``    "free school" marks an academy
-========================= ==================================================================
+============================== ===============================================================
+role                           default column and what is read
+============================== ===============================================================
+``urn`` *                      ``URN``: the establishment inspected (digits)
+``start_date`` *               ``Inspection start date``: dd/mm/yyyy (or yyyy-mm-dd)
+``inspection_type`` *          ``Inspection type``: its kind (full, short/ungraded,
+                               monitoring), by :func:`kind_of` or an explicit ``kinds`` table
+``overall_effectiveness`` *    ``Overall effectiveness``: 1-4, the words, ``9``/``NULL``/blank
+                               (none) or ``Not judged``
+``inspection_number``          ``Inspection number`` (joins rows read twice)
+``short_outcome``              ``Outcomes for section 8 inspections and short inspections that
+                               did not convert``: "School remains Good/Outstanding" gives the
+                               short inspection that grade
+``quality_of_education``       ``Quality of education``: 1-4 or words; blank, ``NULL``, ``9``
+                               or ``Not judged`` for none
+``leadership_and_management``  ``Effectiveness of leadership and management``: as above
+``leadership_and_governance``  ``Leadership and governance``: report-card words (Exceptional,
+                               Strong standard, Expected standard, Needs attention, Urgent
+                               improvement). These three are kept as the inspection's key
+                               grades: the DfE reads them where there is no overall grade
+``urn_at_inspection``          (none by default; e.g. ``URN at time of latest full
+                               inspection``): a URN differing from ``urn`` is a predecessor,
+                               and the inspection is filed under it
+``name``, ``phase``,           ``School name``, ``Ofsted phase``, ``Type of education``,
+``establishment_type``,        ``Local authority``, ``LAESTAB`` (its first 3 digits are the LA
+``local_authority``,           code), ``Multi-academy trust name``; a type containing
+``laestab``, ``trust``         "academy" or "free school" marks an academy
+============================== ===============================================================
 
 Other columns are ignored. Optional roles whose column is absent are left empty.
 """

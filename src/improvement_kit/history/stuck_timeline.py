@@ -11,9 +11,10 @@ A jurisdiction that wants these items lists :data:`STUCK_RULE_TABLES` in its ``r
     def improvement_kit_timeline_items(context):
         return [*derive_items(context), *stuck_items(context)]
 
-The history read is the case's own Ofsted inspections (:func:`~improvement_kit.history.
-loading.from_case`); a converter's case file should hold its predecessor's inspections too
-(the definitions count them). :func:`stuck_spells` gives the same dates without a timeline.
+The history read is the case's own Ofsted inspections
+(:func:`~improvement_kit.history.loading.from_case`); a converter's case file should hold its
+predecessor's inspections too (the definitions count them). :func:`stuck_spells` gives the
+same dates without a timeline.
 """
 
 from __future__ import annotations
