@@ -9,7 +9,9 @@ catch one class. The tree::
     │   ├── DateOutOfRangeError     a date outside the range the calendar holds
     │   └── NoCorrespondingDateError  months_following(..., missing="error") with no such day
     ├── InputError                  bad input data; ``path`` names the field, ``value`` the value
-    │   └── CaseFileError           a case file that cannot be read or does not validate
+    │   ├── CaseFileError           a case file that cannot be read or does not validate
+    │   └── ExtraDataError          a document's --data that does not fit its data class
+    │                               (in improvement_kit.documents; every problem listed)
     ├── RuleDataError               a rule table that does not validate (file, row, field)
     ├── DataFileError               a data file (inspection history, links) that cannot be
     │                               read: the message names file, row and column

@@ -79,6 +79,7 @@ __all__ = [
     "case_to_data",
     "converter",
     "converter_for",
+    "error_messages",
     "load_case",
     "read_data_file",
     "timeline_to_data",
@@ -485,15 +486,11 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
         extra = sorted(map(str, exc.extra_fields))
         known = _field_names(exc.cl)
-        hints = [h for h in (_did_you_mean(name, known) for name in extra) if h]
+        # each unknown name with the nearest valid one, if there is one close enough
         text = f"unknown field{'s' if len(extra) > 1 else ''}: " + ", ".join(
-            _short(name, 40)[1:-1] for name in extra[:5]
+            _short(name, 40)[1:-1] + _did_you_mean(name, known) for name in extra[:5]
         )
-        return (
-            text
-            + (", …" if len(extra) > 5 else "")
-            + (hints[0] if len(extra) == 1 and hints else "")
-        )
+        return text + (", …" if len(extra) > 5 else "")
     if isinstance(exc, (ValueError, TypeError)):
         text = str(exc)
         if type_ is dt.date and "date" not in text:
@@ -516,7 +513,11 @@ def _field_names(cls: object) -> list[str]:
     return names
 
 
-def _messages(exc: BaseException) -> list[str]:
+def error_messages(exc: BaseException) -> list[str]:
+    """Every problem a structuring error of :data:`converter` (or a copy of it) holds, one
+    ``path: problem`` line each (``events[2].date: '31/02/2025' is not an ISO date``), an
+    unknown field with the nearest valid name. Used for case files and documents' extra data
+    (:func:`improvement_kit.documents.extra_data.structure_extra`)."""
     lines = cattrs.transform_error(exc, format_exception=_format_exception)
     out = []
     for line in lines:
@@ -544,7 +545,7 @@ def case_from_data(
     try:
         case = converter_for(plugins).structure(data, Case)
     except (ClassValidationError, IterableValidationError) as exc:
-        raise CaseFileError(source, _messages(exc)) from None
+        raise CaseFileError(source, error_messages(exc)) from None
     except (ValueError, TypeError, KeyError) as exc:
         raise CaseFileError(source, [str(exc)]) from None
     events = list(case.events)

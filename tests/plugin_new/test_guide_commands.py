@@ -12,13 +12,17 @@ from improvement_kit.cli import main
 GUIDE = Path(__file__).parents[2] / "docs" / "plugins.rst"
 
 
-def section_commands() -> list[list[str]]:
+def section_lines() -> list[str]:
+    """The shell lines of the guide's "plugin new" section, in order."""
     text = GUIDE.read_text(encoding="utf-8")
     start = text.index("Starting a council plugin: plugin new")
     end = text.index("\nThe package\n", start)
-    blocks = re.findall(r"\.\. code-block:: \w+\n\n((?:   .*\n|\n)+)", text[start:end])
-    lines = [line.strip() for block in blocks for line in block.splitlines()]
-    return [shlex.split(line) for line in lines if line.startswith("improvement-kit ")]
+    blocks = re.findall(r"\.\. code-block:: console\n\n((?:   .*\n|\n)+)", text[start:end])
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def section_commands() -> list[list[str]]:
+    return [shlex.split(line) for line in section_lines() if line.startswith("improvement-kit ")]
 
 
 def test_the_section_shows_the_commands() -> None:

@@ -43,6 +43,10 @@ $name = "$pkg"
 [tool.hatch.build.targets.wheel]
 packages = ["src/$pkg"]
 
+[tool.hatch.build]
+# ``pip install -e`` puts src/ on the path with a .pth file; no extra build dependency.
+dev-mode-dirs = ["src"]
+
 [tool.pytest.ini_options]
 testpaths = ["tests"]
 """

@@ -11,7 +11,9 @@ The pieces, in the order data flows through them:
   executor), :func:`convert_to_pdf` (LibreOffice);
 * :func:`check_template` (the mistakes Word makes easy, with paragraph numbers);
 * :func:`load_house_style` / :func:`apply_house_style` (an authority's styles, letterhead and
-  margins on every template).
+  margins on every template);
+* :func:`structure_extra` (a template's extra data as the plugin's attrs classes, every
+  problem named by its path: :class:`ExtraDataError`).
 
 Import cost matters for calendar-only commands, so the CLI imports this package lazily.
 """
@@ -26,6 +28,7 @@ from improvement_kit.documents.batch import (
     run_job,
 )
 from improvement_kit.documents.check import Problem, check_template, context_schema
+from improvement_kit.documents.extra_data import ExtraDataError, structure_extra
 from improvement_kit.documents.fields import FieldUse, field_uses, missing_fields
 from improvement_kit.documents.house_style import HouseStyle, apply_house_style, load_house_style
 from improvement_kit.documents.pdf import convert_many_to_pdf, convert_to_pdf, find_soffice
@@ -60,6 +63,7 @@ __all__ = [
     "ContextBuilder",
     "DocumentMeta",
     "DocumentProperties",
+    "ExtraDataError",
     "FieldUse",
     "HouseStyle",
     "PreparedTemplate",
@@ -91,5 +95,6 @@ __all__ = [
     "render_to_file",
     "run_job",
     "salutation",
+    "structure_extra",
     "to_template_data",
 ]
