@@ -349,6 +349,10 @@ def test_a_urn_at_the_time_of_inspection_column_gives_a_predecessor(tmp_path: Pa
             ["--definition", "dfe-2025", "--minimum-full", "3"],
             "apply to --definition ofsted-2020 only",
         ),
+        (
+            ["--no-overall-grade", "equivalent"],
+            "--no-overall-grade equivalent applies to --definition dfe-2025 only",
+        ),
     ],
 )
 def test_bad_options_are_refused_in_one_line(

@@ -56,10 +56,10 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--no-overall-grade",
-        choices=("ignore", "undetermined"),
-        default="ignore",
-        help="inspections from Sep 2024 without an overall grade: leave out, or report the "
-        "school as undetermined",
+        choices=("ignore", "undetermined", "equivalent"),
+        help="inspections from Sep 2024 without an overall grade: leave out, report the "
+        "school as undetermined, or (dfe-2025) read the DfE's equivalent from the key "
+        "judgements (default: ignore for ofsted-2020, equivalent for dfe-2025)",
     )
     p.add_argument(
         "--no-predecessors", action="store_true", help="do not count predecessors' inspections"
@@ -128,19 +128,26 @@ def _progress(what: str) -> Iterator[Callable[[int], None] | None]:
 def _definition(args: argparse.Namespace) -> Any:
     import attrs
 
+    from improvement_kit.errors import ImprovementKitError
     from improvement_kit.history.definitions import DfE2025Stuck, NoOverallGrade, Ofsted2020Stuck
 
-    policy = NoOverallGrade(args.no_overall_grade)
     if args.definition == "dfe-2025":
         if args.academic_years is not None or args.minimum_full is not None:
-            from improvement_kit.errors import ImprovementKitError
-
             raise ImprovementKitError(
                 "--academic-years and --minimum-full apply to --definition ofsted-2020 only"
             )
-        return DfE2025Stuck(include_predecessors=not args.no_predecessors, no_overall_grade=policy)
+        return DfE2025Stuck(
+            include_predecessors=not args.no_predecessors,
+            no_overall_grade=NoOverallGrade(args.no_overall_grade or "equivalent"),
+        )
+    if args.no_overall_grade == "equivalent":
+        raise ImprovementKitError(
+            "--no-overall-grade equivalent applies to --definition dfe-2025 only (ofsted-2020 "
+            "has no equivalent of an overall grade)"
+        )
     definition = Ofsted2020Stuck(
-        include_predecessors=not args.no_predecessors, no_overall_grade=policy
+        include_predecessors=not args.no_predecessors,
+        no_overall_grade=NoOverallGrade(args.no_overall_grade or "ignore"),
     )
     for name, value in (
         ("academic_years", args.academic_years),
@@ -148,8 +155,6 @@ def _definition(args: argparse.Namespace) -> Any:
     ):
         if value is not None:
             if value < 1:
-                from improvement_kit.errors import ImprovementKitError
-
                 raise ImprovementKitError(f"--{name.replace('_', '-')} must be at least 1")
             definition = attrs.evolve(definition, **{name: value})
     return definition

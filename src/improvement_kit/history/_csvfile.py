@@ -68,16 +68,24 @@ def _parse_day(text: str, file: str, row: int, column: str) -> dt.date:
     )
 
 
-def _text(path: Path, encoding: str) -> str:
+def _lines(path: Path, encoding: str) -> list[str]:
+    """The file's lines, decoded, each with its line ending (split as a file opened with
+    ``newline=""`` splits them, as the csv module expects). Decoded line by line rather than
+    as one text: a text held in a ``StringIO`` takes four bytes a character."""
     raw = path.read_bytes()
     try:
-        return raw.decode(encoding)
+        return io.TextIOWrapper(io.BytesIO(raw), encoding=encoding, newline="").readlines()
+    except UnicodeDecodeError:
+        pass
+    try:
+        raw.decode(encoding)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         hint = " (try --encoding cp1252)" if encoding != "cp1252" else ""
         raise DataFileError(
             str(path), line, None, f"byte {raw[exc.start]:#04x} is not {encoding}{hint}"
         ) from None
+    raise AssertionError("the file decodes as a whole but not line by line")  # pragma: no cover
 
 
 def read_rows(
@@ -96,8 +104,7 @@ def read_rows(
     than the header is refused too.
     """
     file = str(path)
-    text = _text(path, encoding)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(_lines(path, encoding), strict=True)
     header: list[str] | None = None
     try:
         for _ in range(header_search):

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from improvement_kit.history._gcpause import gc_paused
 from improvement_kit.history.definitions import Decision, DfE2025Stuck, Ofsted2020Stuck, Status
 from improvement_kit.history.lineage import Lineage
 from improvement_kit.history.records import (
@@ -98,6 +99,10 @@ def _date(inspection: HistoryInspection) -> dt.date:
     return inspection.date
 
 
+def _urn_order(urn: str) -> tuple[int, str]:
+    return (len(urn), urn)
+
+
 def classify_all(
     histories: Mapping[str, InspectionHistory],
     lineage: Lineage,
@@ -114,15 +119,31 @@ def classify_all(
     A head with no record of its own takes what is known of it from its predecessors (nearest
     first), phase and LA in particular. ``la`` keeps schools of that 3-digit LA code only.
     """
+    with gc_paused():
+        return _classify_all(histories, lineage, definition, as_of, la, types, only, on_school)
+
+
+def _classify_all(
+    histories: Mapping[str, InspectionHistory],
+    lineage: Lineage,
+    definition: Ofsted2020Stuck | DfE2025Stuck,
+    as_of: dt.date,
+    la: str | None,
+    types: Mapping[str, RecordedType] | None,
+    only: Iterable[str] | None,
+    on_school: Callable[[], None] | None,
+) -> Analysis:
     urns = set(only) if only is not None else lineage.heads(histories)
     empty: tuple[HistoryInspection, ...] = ()
     results: list[SchoolResult] = []
     recorded = types or {}
-    for urn in sorted(urns, key=lambda u: (len(u), u)):
+    classify = definition.classify
+    include = definition.include_predecessors
+    for urn in sorted(urns, key=_urn_order):
         if on_school is not None:
             on_school()
         own = histories.get(urn)
-        before = lineage.predecessors(urn) if definition.include_predecessors else ()
+        before = lineage.predecessors(urn) if include else ()
         establishment = own.establishment if own is not None else Establishment(urn)
         if before:
             establishment = _fill(
@@ -130,18 +151,19 @@ def classify_all(
             )
         if la is not None and establishment.la_code != la:
             continue
+        inspections: tuple[HistoryInspection, ...] | list[HistoryInspection]
+        inspections = own.inspections if own is not None else empty
         if before:
-            merged = list(own.inspections if own is not None else empty)
+            merged = list(inspections)
             for p in before:
                 found = histories.get(p)
                 if found is not None:
                     merged.extend(found.inspections)
-            merged.sort(key=_date)
-            inspections: tuple[HistoryInspection, ...] | list[HistoryInspection] = merged
-        else:
-            inspections = own.inspections if own is not None else empty
-        decision = definition.classify(inspections, as_of)
-        used = tuple(sorted({i.urn for i in decision.counted} - {urn}))
+            if len(merged) != len(inspections):
+                merged.sort(key=_date)
+                inspections = merged
+        decision = classify(inspections, as_of)
+        used = tuple(sorted({i.urn for i in decision.counted if i.urn != urn}))
         results.append(
             SchoolResult(
                 establishment,

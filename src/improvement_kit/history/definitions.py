@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -33,8 +34,11 @@ from improvement_kit.model.sources import InForce, Nature, Source, VerificationG
 
 __all__ = [
     "DEFINITIONS",
+    "DFE_2025_PRIMARY_SOURCE",
     "DFE_2025_SOURCE",
+    "EIF_2024",
     "OFSTED_2020_SOURCE",
+    "REPORT_CARDS_2025",
     "Decision",
     "Definition",
     "DfE2025Stuck",
@@ -43,6 +47,7 @@ __all__ = [
     "Status",
     "Window",
     "definition_named",
+    "dfe_equivalent",
 ]
 
 
@@ -58,10 +63,16 @@ class Status(enum.StrEnum):
 
 class NoOverallGrade(enum.StrEnum):
     """What a definition does with inspections under a framework that gives no overall grade
-    (2 Sep 2024 - 9 Nov 2025 "Not judged"; report cards from 10 Nov 2025)."""
+    (2 Sep 2024 - 9 Nov 2025 "Not judged"; report cards from 10 Nov 2025).
+
+    ``ignore``: left out. ``undetermined``: the school is reported as undetermined.
+    ``equivalent`` (DfE 2025 only): the grade the DfE reads instead, from the key grades
+    (:func:`dfe_equivalent`); an inspection without them is left out.
+    """
 
     IGNORE = "ignore"
     UNDETERMINED = "undetermined"
+    EQUIVALENT = "equivalent"
 
 
 @attrs.frozen
@@ -82,12 +93,23 @@ class Window:
         >>> Window.ending_as_of(dt.date(2025, 7, 1)).end.isoformat()
         '2024-08-31'
         """
-        year = as_of.year if (as_of.month, as_of.day) >= (8, 31) else as_of.year - 1
-        return cls(dt.date(year - academic_years, 9, 1), dt.date(year, 8, 31))
+        start, end = _window_ending(as_of, academic_years)
+        return cls(start, end)
 
     def contains(self, day: dt.date) -> bool:
         """Whether ``day`` is in the window."""
         return self.start <= day <= self.end
+
+
+@functools.lru_cache(maxsize=256)
+def _window_ending(as_of: dt.date, academic_years: int) -> tuple[dt.date, dt.date]:
+    year = as_of.year if (as_of.month, as_of.day) >= (8, 31) else as_of.year - 1
+    return dt.date(year - academic_years, 9, 1), dt.date(year, 8, 31)
+
+
+@functools.lru_cache(maxsize=256)
+def _window_for(as_of: dt.date, academic_years: int) -> Window:
+    return Window.ending_as_of(as_of, academic_years)
 
 
 @attrs.frozen
@@ -130,14 +152,13 @@ class Definition(Protocol):
         ...
 
 
-def _graded(inspections: Sequence[HistoryInspection], until: dt.date) -> list[HistoryInspection]:
-    return [i for i in inspections if i.grade is not None and i.date <= until]
-
-
 def _below_good_since(inspections: Sequence[HistoryInspection], until: dt.date) -> dt.date | None:
     since = None
-    for inspection in reversed(_graded(inspections, until)):
-        if inspection.grade not in BELOW_GOOD:
+    for inspection in reversed(inspections):
+        grade = inspection.grade
+        if grade is None or inspection.date > until:
+            continue
+        if grade not in BELOW_GOOD:
             break
         since = inspection.date
     return since
@@ -148,8 +169,85 @@ def _d(text: str) -> dt.date:
 
 
 def _list(items: Sequence[HistoryInspection]) -> str:
-    return ", ".join(f"{i.date.isoformat()} {i.grade.value if i.grade else 'none'}" for i in items)
+    return ", ".join(f"{i.date.isoformat()} {i.grade or 'none'}" for i in items)
 
+
+_WORST_FIRST = (
+    Grade.INADEQUATE,
+    Grade.REQUIRES_IMPROVEMENT,
+    Grade.SATISFACTORY,
+    Grade.GOOD,
+    Grade.OUTSTANDING,
+)
+#: The 2019-2025 framework after single headline grades were removed (2 Sep 2024 - 9 Nov 2025).
+EIF_2024 = "ofsted-schools-eif-2024"
+#: Report cards (from 10 Nov 2025).
+REPORT_CARDS_2025 = "ofsted-schools-report-cards-2025"
+#: The overall grade a leadership-and-governance report-card grade stands for (see
+#: :func:`dfe_equivalent`).
+_REPORT_CARD_EQUIVALENT = {
+    Grade.NEEDS_ATTENTION: Grade.REQUIRES_IMPROVEMENT,
+    Grade.URGENT_IMPROVEMENT: Grade.INADEQUATE,
+    Grade.EXPECTED_STANDARD: Grade.GOOD,
+    Grade.STRONG_STANDARD: Grade.GOOD,
+    Grade.EXCEPTIONAL: Grade.GOOD,
+}
+
+
+def dfe_equivalent(inspection: HistoryInspection) -> tuple[Grade | None, str]:
+    """The overall grade the DfE reads for a full inspection without one, and why.
+
+    * 2 Sep 2024 - 9 Nov 2025 (no headline grade): the DfE "treats a sub-judgement of
+      Requires Improvement for leadership and management and/or quality of education ... as
+      equivalent to a previous single headline grade of Requires Improvement" (DfE, Schools
+      eligible for RISE intervention, 2025). So the lower of the two grades: requires
+      improvement if either is; inadequate if either is, good or outstanding if both are
+      (these two are this library's reading, which the DfE does not state).
+    * Report cards (from 10 Nov 2025): the DfE announced that stuck will mean "a 'needs
+      attention' grade for leadership and governance" after a below-good previous inspection
+      (as reported; graded secondary). Needs attention stands for requires improvement;
+      urgent improvement for inadequate and expected standard or better for good (readings).
+
+    ``(None, "")`` where the key grades are not recorded (or the inspection has an overall
+    grade).
+
+    >>> from improvement_kit.history.records import HistoryInspection, InspectionKind
+    >>> i = HistoryInspection("100001", dt.date(2025, 1, 15), InspectionKind.FULL, None,
+    ...     EIF_2024, False, key_grades=(("quality-of-education", Grade.REQUIRES_IMPROVEMENT),
+    ...     ("leadership-and-management", Grade.GOOD)))
+    >>> dfe_equivalent(i)[0].value
+    'requires-improvement'
+    """
+    if inspection.framework == EIF_2024:
+        found = [
+            (name, grade)
+            for name in ("quality-of-education", "leadership-and-management")
+            if (grade := inspection.key_grade(name)) is not None and grade in _WORST_FIRST
+        ]
+        if not found:
+            return None, ""
+        worst = min(found, key=lambda pair: _WORST_FIRST.index(pair[1]))[1]
+        listed = ", ".join(f"{name} {grade}" for name, grade in found)
+        return worst, f"{worst} equivalent ({listed})"
+    if inspection.framework == REPORT_CARDS_2025:
+        leadership = inspection.key_grade("leadership-and-governance")
+        equivalent = _REPORT_CARD_EQUIVALENT.get(leadership) if leadership else None
+        if equivalent is None:
+            return None, ""
+        return equivalent, f"{equivalent} equivalent (leadership-and-governance {leadership})"
+    return None, ""
+
+
+def _list_graded(items: Sequence[tuple[HistoryInspection, Grade, str]]) -> str:
+    return ", ".join(f"{i.date.isoformat()} {why or grade}" for i, grade, why in items)
+
+
+#: Where the DfE's own definition and its 2024/25 equivalents are written.
+DFE_2025_PRIMARY_SOURCE = Source(
+    "Department for Education, 'Schools eligible for RISE intervention', reporting year 2025 "
+    "(explore education statistics), section 'Stuck schools'",
+    "https://explore-education-statistics.service.gov.uk/find-statistics/schools-eligible-for-rise-intervention",
+)
 
 #: Where Ofsted's 2020 definition is written (read verbatim in seed 003).
 OFSTED_2020_SOURCE = Source(
@@ -168,6 +266,13 @@ DFE_2025_SOURCE = Source(
 )
 #: Announced with the accountability consultation, 3 February 2025.
 DFE_2025_IN_USE = InForce(_d("2025-02-03"))
+
+
+def _no_equivalent(_: object, __: object, value: NoOverallGrade) -> None:
+    if value is NoOverallGrade.EQUIVALENT:
+        raise ValueError(
+            "ofsted-2020 has no equivalent of an overall grade: use 'ignore' or 'undetermined'"
+        )
 
 
 @attrs.frozen
@@ -189,7 +294,9 @@ class Ofsted2020Stuck:
     minimum_full: int = 4
     good_after: int = 2
     include_predecessors: bool = True
-    no_overall_grade: NoOverallGrade = NoOverallGrade.IGNORE
+    no_overall_grade: NoOverallGrade = attrs.field(
+        default=NoOverallGrade.IGNORE, validator=_no_equivalent
+    )
     id: str = "ofsted-2020"
     title: str = "Ofsted 2020: stuck and unstuck schools"
     source: Source = OFSTED_2020_SOURCE
@@ -199,7 +306,7 @@ class Ofsted2020Stuck:
 
     def window_for(self, as_of: dt.date) -> Window:
         """The window looked at as of ``as_of``."""
-        return self.window or Window.ending_as_of(as_of, self.academic_years)
+        return self.window or _window_for(as_of, self.academic_years)
 
     def describe(self) -> str:
         """One sentence with the parameters."""
@@ -293,33 +400,35 @@ class Ofsted2020Stuck:
 
 @attrs.frozen
 class DfE2025Stuck:
-    """The DfE's 2025 RISE "stuck school": requires improvement at the latest graded
-    inspection and below good at the ``previous`` (1) graded inspections before it.
+    """The DfE's 2025 RISE "stuck school": requires improvement (or equivalent) at the latest
+    graded inspection and below good at the ``previous`` (1) graded inspections before it.
 
-    Only full inspections with an overall grade on or before the date asked count; a
-    predecessor's count too by default (secondary sources disagree on schools that changed
-    structure: see the docs). No window: the two latest graded inspections, however old.
-    Source grade ``secondary``: the DfE's own text (consultation of 3 Feb 2025, RISE
-    guidance) was not read; reports of it were. The "or equivalent" of 2024/25 inspections
-    (requires improvement in quality of education or leadership and management) is not
-    modelled: those inspections have no overall grade here (see :class:`NoOverallGrade`).
+    Only full inspections with an overall grade (or, by default, the DfE's equivalent of one,
+    :func:`dfe_equivalent`) on or before the date asked count; a predecessor's count too by
+    default (the DfE counts schools that were not academies at their latest inspection). No
+    window: the two latest graded inspections, however old. Source: the DfE's statistics
+    release "Schools eligible for RISE intervention" (2025), read; the report-card
+    equivalent is reported, not read (see :func:`dfe_equivalent`).
+    ``no_overall_grade``: ``equivalent`` (default), ``ignore`` or ``undetermined``.
     """
 
     previous: int = 1
     latest_grades: frozenset[Grade] = frozenset({Grade.REQUIRES_IMPROVEMENT})
     previous_grades: frozenset[Grade] = BELOW_GOOD
     include_predecessors: bool = True
-    no_overall_grade: NoOverallGrade = NoOverallGrade.IGNORE
+    no_overall_grade: NoOverallGrade = NoOverallGrade.EQUIVALENT
     id: str = "dfe-2025"
     title: str = "DfE 2025 (RISE): stuck schools"
-    source: Source = DFE_2025_SOURCE
-    grade: VerificationGrade = VerificationGrade.SECONDARY
+    source: Source = DFE_2025_PRIMARY_SOURCE
+    grade: VerificationGrade = VerificationGrade.PRIMARY
     nature: Nature = Nature.NATIONAL_POLICY
     in_use: InForce = DFE_2025_IN_USE
 
     def describe(self) -> str:
         """One sentence with the parameters."""
         latest = " or ".join(sorted(g.value for g in self.latest_grades))
+        if self.no_overall_grade is NoOverallGrade.EQUIVALENT:
+            latest += " (or the DfE's equivalent)"
         return (
             f"{latest} at the latest graded inspection and below good at the {self.previous} "
             f"before it{', predecessors included' if self.include_predecessors else ''}"
@@ -345,13 +454,22 @@ class DfE2025Stuck:
                 f"latest full inspection ({full_all[-1].date.isoformat()}) has no overall "
                 "grade and the definition is set to 'undetermined'",
             )
-        full = [i for i in full_all if i.grade is not None]
+        equivalent = self.no_overall_grade is NoOverallGrade.EQUIVALENT
+        full: list[tuple[HistoryInspection, Grade, str]] = []
+        for i in full_all:
+            if i.grade is not None:
+                full.append((i, i.grade, ""))
+            elif equivalent and not i.overall_judged:
+                grade, why = dfe_equivalent(i)
+                if grade is not None:
+                    full.append((i, grade, why))
         needed = self.previous + 1
-        counted = tuple(full[-needed:])
+        tail = full[-needed:]
+        counted = tuple(i for i, _, _ in tail)
         if len(full) < needed:
             status = (
                 Status.TOO_FEW_INSPECTIONS
-                if full and full[-1].grade in self.latest_grades
+                if full and full[-1][1] in self.latest_grades
                 else Status.NOT_STUCK
             )
             return Decision(
@@ -361,11 +479,11 @@ class DfE2025Stuck:
                 None,
                 since,
                 window,
-                f"{len(full)} graded full inspection(s), {needed} needed: {_list(counted)}",
+                f"{len(full)} graded full inspection(s), {needed} needed: {_list_graded(tail)}",
             )
-        latest, before = counted[-1], counted[:-1]
-        if latest.grade in self.latest_grades and all(
-            i.grade in self.previous_grades for i in before
+        (latest, latest_grade, latest_why), before = tail[-1], tail[:-1]
+        if latest_grade in self.latest_grades and all(
+            grade in self.previous_grades for _, grade, _ in before
         ):
             return Decision(
                 Status.STUCK,
@@ -374,8 +492,8 @@ class DfE2025Stuck:
                 latest.date,
                 since,
                 window,
-                f"latest graded inspection {latest.grade.value if latest.grade else ''}, "
-                f"previous below good: {_list(counted)}",
+                f"latest graded inspection {latest_why or latest_grade}, "
+                f"previous below good: {_list_graded(tail)}",
             )
         return Decision(
             Status.NOT_STUCK,
@@ -384,7 +502,7 @@ class DfE2025Stuck:
             None,
             since,
             window,
-            f"latest graded inspections: {_list(counted)}",
+            f"latest graded inspections: {_list_graded(tail)}",
         )
 
 

@@ -28,6 +28,7 @@ import attrs
 
 from improvement_kit.errors import DataFileError
 from improvement_kit.history._csvfile import parse_day, read_rows
+from improvement_kit.history._gcpause import gc_paused
 
 __all__ = [
     "AMALGAMATED_TYPES",
@@ -83,8 +84,12 @@ def read_links(path: str | Path, *, encoding: str = "utf-8-sig") -> list[Link]:
     missing column; a row of another width, a bad URN or an impossible date naming file, row
     and column. Link types are kept as written (unknown ones are simply not followed).
     """
-    file = Path(path)
-    name = str(path)
+    with gc_paused():
+        return _read_links(Path(path), encoding)
+
+
+def _read_links(file: Path, encoding: str) -> list[Link]:
+    name = str(file)
     header, rows = read_rows(file, encoding=encoding, required=LINK_COLUMNS)
     at = {column: header.index(column) for column in LINK_COLUMNS}
     links: list[Link] = []
@@ -112,6 +117,10 @@ class Lineage:
     _predecessors: dict[str, set[str]] = attrs.field(factory=dict)
     _successors: dict[str, set[str]] = attrs.field(factory=dict)
     followed_types: frozenset[str] = frozenset(PLAIN_TYPES)
+    # walks already made, by (direction, URN); emptied whenever a link is added
+    _walks: dict[tuple[bool, str], tuple[str, ...]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     @classmethod
     def from_links(
@@ -139,6 +148,7 @@ class Lineage:
         """Record that ``successor`` replaced ``predecessor``."""
         if predecessor == successor:
             return
+        self._walks.clear()
         self._predecessors.setdefault(successor, set()).add(predecessor)
         self._successors.setdefault(predecessor, set()).add(successor)
 
@@ -159,14 +169,20 @@ class Lineage:
         """Every URN ``urn`` replaced, directly or not (itself excluded, cycles cut), sorted."""
         if urn not in self._predecessors:
             return ()
-        return tuple(sorted(self._walk(urn, self._predecessors)))
+        found = self._walks.get((True, urn))
+        if found is None:
+            found = self._walks[(True, urn)] = tuple(sorted(self._walk(urn, self._predecessors)))
+        return found
 
     def successors(self, urn: str) -> tuple[str, ...]:
         """Every URN that replaced ``urn``, directly or not (itself excluded, cycles cut),
         sorted."""
         if urn not in self._successors:
             return ()
-        return tuple(sorted(self._walk(urn, self._successors)))
+        found = self._walks.get((False, urn))
+        if found is None:
+            found = self._walks[(False, urn)] = tuple(sorted(self._walk(urn, self._successors)))
+        return found
 
     def is_superseded(self, urn: str) -> bool:
         """Whether another establishment replaced ``urn`` (one that is not also among its own
@@ -176,11 +192,13 @@ class Lineage:
             return False
         if not self.in_cycle(urn):
             return True
-        before = set(self._walk(urn, self._predecessors))
-        return any(s not in before for s in self._walk(urn, self._successors))
+        before = set(self.predecessors(urn))
+        return any(s not in before for s in self.successors(urn))
 
     def in_cycle(self, urn: str) -> bool:
         """Whether ``urn`` is among its own predecessors' predecessors (a cycle of links)."""
+        if urn not in self._successors or urn not in self._predecessors:
+            return False
         seen: set[str] = set()
         stack = list(self._predecessors.get(urn, ()))
         while stack:

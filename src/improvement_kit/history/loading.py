@@ -9,8 +9,10 @@ import attrs
 
 from improvement_kit.errors import DataFileError
 from improvement_kit.history._csvfile import parse_day, read_rows
+from improvement_kit.history._gcpause import gc_paused
 from improvement_kit.history.ofsted_mi import read_mi_csv
 from improvement_kit.history.records import (
+    KEY_JUDGEMENTS,
     Establishment,
     HistoryInspection,
     InspectionHistory,
@@ -91,6 +93,13 @@ def from_case(case: Case, source: str = "") -> tuple[Establishment, list[History
                 _OVERALL.get(framework, True),
                 inspection.id,
                 source,
+                ()
+                if kind is InspectionKind.MONITORING
+                else tuple(
+                    (name, found)
+                    for name in KEY_JUDGEMENTS
+                    if (found := inspection.grades.get(name)) is not None
+                ),
             )
         )
     return establishment, out
@@ -151,6 +160,16 @@ def load_histories(
     The same inspection read twice (same URN, date, kind and number) is kept once; what the
     files say of an establishment is merged, the first file's values winning.
     """
+    with gc_paused():
+        return _load(paths, columns, encoding, on_rows)
+
+
+def _load(
+    paths: Iterable[str | Path],
+    columns: Mapping[str, str | None] | None,
+    encoding: str,
+    on_rows: Callable[[int], None] | None,
+) -> Loaded:
     from improvement_kit.serialization import load_case
 
     inspections: list[HistoryInspection] = []

@@ -10,27 +10,34 @@ release you use and pass ``columns={"start_date": "Inspection date", ...}`` (or
 
 Roles read (``*`` needed: a file without the column is refused, naming file and column):
 
-========================= ==================================================================
-role                      default column and what is read
-========================= ==================================================================
-``urn`` *                 ``URN``: the establishment inspected (digits)
-``start_date`` *          ``Inspection start date``: dd/mm/yyyy (or yyyy-mm-dd)
-``inspection_type`` *     ``Inspection type``: its kind (full, short/ungraded, monitoring),
-                          by :func:`kind_of` or an explicit ``kinds`` table
-``overall_effectiveness`` ``Overall effectiveness``: 1-4, the words, ``9``/``NULL``/blank
-  *                       (none) or ``Not judged``
-``inspection_number``     ``Inspection number`` (joins rows read twice)
-``short_outcome``         ``Outcomes for section 8 inspections and short inspections that did
-                          not convert``: "School remains Good/Outstanding" gives the short
-                          inspection that grade
-``urn_at_inspection``     (none by default; e.g. ``URN at time of latest full inspection``):
-                          a URN differing from ``urn`` is a predecessor, and the inspection is
-                          filed under it
-``name``, ``phase``,      ``School name``, ``Ofsted phase``, ``Type of education``,
-``establishment_type``,   ``Local authority``, ``LAESTAB`` (its first 3 digits are the LA
-``local_authority``,      code), ``Multi-academy trust name``; a type containing "academy" or
-``laestab``, ``trust``    "free school" marks an academy
-========================= ==================================================================
+============================== ===============================================================
+role                           default column and what is read
+============================== ===============================================================
+``urn`` *                      ``URN``: the establishment inspected (digits)
+``start_date`` *               ``Inspection start date``: dd/mm/yyyy (or yyyy-mm-dd)
+``inspection_type`` *          ``Inspection type``: its kind (full, short/ungraded,
+                               monitoring), by :func:`kind_of` or an explicit ``kinds`` table
+``overall_effectiveness`` *    ``Overall effectiveness``: 1-4, the words, ``9``/``NULL``/blank
+                               (none) or ``Not judged``
+``inspection_number``          ``Inspection number`` (joins rows read twice)
+``short_outcome``              ``Outcomes for section 8 inspections and short inspections that
+                               did not convert``: "School remains Good/Outstanding" gives the
+                               short inspection that grade
+``quality_of_education``       ``Quality of education``: 1-4 or words; blank, ``NULL``, ``9``
+                               or ``Not judged`` for none
+``leadership_and_management``  ``Effectiveness of leadership and management``: as above
+``leadership_and_governance``  ``Leadership and governance``: report-card words (Exceptional,
+                               Strong standard, Expected standard, Needs attention, Urgent
+                               improvement). These three are kept as the inspection's key
+                               grades: the DfE reads them where there is no overall grade
+``urn_at_inspection``          (none by default; e.g. ``URN at time of latest full
+                               inspection``): a URN differing from ``urn`` is a predecessor,
+                               and the inspection is filed under it
+``name``, ``phase``,           ``School name``, ``Ofsted phase``, ``Type of education``,
+``establishment_type``,        ``Local authority``, ``LAESTAB`` (its first 3 digits are the LA
+``local_authority``,           code), ``Multi-academy trust name``; a type containing
+``laestab``, ``trust``         "academy" or "free school" marks an academy
+============================== ===============================================================
 
 Other columns are ignored. Optional roles whose column is absent are left empty.
 """
@@ -71,6 +78,9 @@ REQUIRED_ROLES = ("urn", "start_date", "inspection_type", "overall_effectiveness
 OPTIONAL_ROLES = (
     "inspection_number",
     "short_outcome",
+    "quality_of_education",
+    "leadership_and_management",
+    "leadership_and_governance",
     "urn_at_inspection",
     "name",
     "phase",
@@ -90,6 +100,9 @@ DEFAULT_COLUMNS: Mapping[str, str | None] = {
     "short_outcome": (
         "Outcomes for section 8 inspections and short inspections that did not convert"
     ),
+    "quality_of_education": "Quality of education",
+    "leadership_and_management": "Effectiveness of leadership and management",
+    "leadership_and_governance": "Leadership and governance",
     "urn_at_inspection": None,
     "name": "School name",
     "phase": "Ofsted phase",
@@ -114,6 +127,43 @@ _SHORT_GRADES = {
     "school remains outstanding": Grade.OUTSTANDING,
 }
 _OVERALL_BY_FRAMEWORK = {f.id: f.overall_grade for f in FRAMEWORKS}
+_REPORT_CARD_WORDS = {
+    "exceptional": Grade.EXCEPTIONAL,
+    "strong standard": Grade.STRONG_STANDARD,
+    "expected standard": Grade.EXPECTED_STANDARD,
+    "needs attention": Grade.NEEDS_ATTENTION,
+    "urgent improvement": Grade.URGENT_IMPROVEMENT,
+}
+#: Key-grade roles and the judgement each is kept as.
+_KEY_ROLES = (
+    ("quality_of_education", "quality-of-education"),
+    ("leadership_and_management", "leadership-and-management"),
+    ("leadership_and_governance", "leadership-and-governance"),
+)
+
+_JUDGEMENT_OF_ROLE = dict(_KEY_ROLES)
+
+
+def _key_grade(role: str, text: str, on: dt.date, file: str, row: int, column: str) -> Grade | None:
+    """A key judgement's grade: 1-4 or words (report-card words for leadership and
+    governance); none for blank, ``NULL``, ``9`` or ``Not judged``."""
+    value = text.strip()
+    lowered = value.lower()
+    if lowered in _NONE or lowered == _NOT_JUDGED:
+        return None
+    if role == "leadership_and_governance":
+        grade = _REPORT_CARD_WORDS.get(lowered)
+        if grade is None:
+            raise DataFileError(
+                file,
+                row,
+                column,
+                f"{value!r} is not a report-card grade (Exceptional, Strong standard, "
+                "Expected standard, Needs attention, Urgent improvement)",
+            )
+        return grade
+    found, _ = _grade(text, on, file, row, column)
+    return found
 
 
 def kind_of(text: str) -> InspectionKind | None:
@@ -202,6 +252,98 @@ def _grade(text: str, on: dt.date, file: str, row: int, column: str) -> tuple[Gr
     return grade, True
 
 
+@attrs.define
+class _Derived:
+    """What a row's date, type, grade and short-outcome texts give, each text checked and
+    read once (a national file has a few thousand distinct days and a handful of the rest)."""
+
+    file: str
+    names: Mapping[str, str]
+    kind_table: Mapping[str, InspectionKind]
+    key_roles: tuple[str, ...] = ()
+    kinds: dict[str, InspectionKind] = attrs.field(factory=dict)
+    frameworks: dict[dt.date, tuple[str, bool]] = attrs.field(factory=dict)
+    grades: dict[tuple[str, bool], tuple[Grade | None, bool]] = attrs.field(factory=dict)
+
+    def __call__(
+        self, texts: tuple[str, ...], row: int
+    ) -> tuple[dt.date, InspectionKind, Grade | None, str, bool, tuple[tuple[str, Grade], ...]]:
+        """The day, kind, grade, framework, whether an overall grade was given, and the key
+        grades."""
+        date_text, type_text, grade_text, short_text = texts[:4]
+        file, names = self.file, self.names
+        day = parse_day(date_text.strip(), file, row, names["start_date"])
+        kind = self.kinds.get(type_text)
+        if kind is None:
+            found_kind = self.kind_table.get(type_text.strip()) or kind_of(type_text.strip())
+            if found_kind is None:
+                raise DataFileError(
+                    file,
+                    row,
+                    names["inspection_type"],
+                    f"{type_text.strip()!r} is not a known inspection type "
+                    "(map it with a kinds table)",
+                )
+            kind = self.kinds[type_text] = found_kind
+        framework_found = self.frameworks.get(day)
+        if framework_found is None:
+            framework_id = framework_id_on(day)
+            framework_found = self.frameworks[day] = (
+                framework_id,
+                _OVERALL_BY_FRAMEWORK.get(framework_id, True),
+            )
+        framework, judged = framework_found
+        grade_key = (grade_text, day >= RI_FROM)
+        grade_found = self.grades.get(grade_key)
+        if grade_found is None:
+            grade_found = _grade(grade_text, day, file, row, names["overall_effectiveness"])
+            self.grades[grade_key] = grade_found
+        grade, judged_here = grade_found
+        if grade is not None and not judged and kind is InspectionKind.FULL:
+            raise DataFileError(
+                file,
+                row,
+                names["overall_effectiveness"],
+                f"an overall grade for an inspection on {day.isoformat()}, "
+                f"under {framework}, which gives none",
+            )
+        if kind is InspectionKind.MONITORING:
+            grade = None
+        elif kind is InspectionKind.SHORT and grade is None and short_text:
+            grade = _SHORT_GRADES.get(short_text.strip().lower())
+        key_grades: list[tuple[str, Grade]] = []
+        if kind is not InspectionKind.MONITORING:
+            for role, text in zip(self.key_roles, texts[4:], strict=True):
+                found = _key_grade(role, text, day, file, row, names[role])
+                if found is not None:
+                    key_grades.append((_JUDGEMENT_OF_ROLE[role], found))
+        return day, kind, grade, framework, judged and judged_here, tuple(key_grades)
+
+
+def _establishment(urn: str, fields: list[str], info_at: list[tuple[str, int]]) -> Establishment:
+    """What a row says of the establishment inspected."""
+    info: dict[str, str | None] = {}
+    for role, i in info_at:
+        value = fields[i].strip()
+        info[role] = None if not value or value.lower() == "null" else value
+    laestab = info.pop("laestab", None)
+    kind_text = info.get("establishment_type")
+    return Establishment(
+        urn,
+        name=info.get("name"),
+        phase=info.get("phase"),
+        establishment_type=kind_text,
+        la_code=laestab[:3] if laestab and laestab[:3].isdigit() else None,
+        local_authority=info.get("local_authority"),
+        academy=(
+            None
+            if kind_text is None
+            else ("academy" in kind_text.lower() or "free school" in kind_text.lower())
+        ),
+        trust=info.get("trust"),
+    )
+
+
 def read_mi_csv(
     path: str | Path,
     *,
@@ -226,7 +368,6 @@ def read_mi_csv(
     header, rows = read_rows(Path(path), encoding=encoding, required=required, header_search=6)
     at = {role: header.index(name) for role, name in mapping.items() if name and name in header}
     names = {role: str(mapping[role]) for role in at}
-    kind_table = dict(kinds or {})
     inspections: list[HistoryInspection] = []
     establishments: dict[str, Establishment] = {}
     pairs: set[tuple[str, str]] = set()
@@ -236,12 +377,20 @@ def read_mi_csv(
     number_i = optional["inspection_number"]
     at_i = optional["urn_at_inspection"]
     info_roles = ("name", "phase", "establishment_type", "local_authority", "laestab", "trust")
-    info_at = [(role, optional[role]) for role in info_roles if optional[role] is not None]
+    info_at = [(role, i) for role in info_roles if (i := optional[role]) is not None]
     count = 0
-    kind_cache: dict[str, InspectionKind | None] = {}
-    grade_cache: dict[tuple[str, bool], tuple[Grade | None, bool]] = {}
-    framework_cache: dict[dt.date, tuple[str, bool]] = {}
+    # Everything read from a row's date, type, grade and short-outcome texts depends on those
+    # texts only, and a national file has a few thousand distinct combinations: each is
+    # checked and derived once.
+    key_at = [(role, i) for role, _ in _KEY_ROLES if (i := optional[role]) is not None]
+    key_columns = [i for _, i in key_at]
+    derived: dict[
+        tuple[str, ...],
+        tuple[dt.date, InspectionKind, Grade | None, str, bool, tuple[tuple[str, Grade], ...]],
+    ] = {}
+    derive = _Derived(file, names, dict(kinds or {}), key_roles=tuple(r for r, _ in key_at))
     urn_ok: set[str] = set()
+    source_prefix = f"{file}, row "
     for row, fields in rows:
         count += 1
         if on_rows is not None and count % 5000 == 0:
@@ -251,44 +400,18 @@ def read_mi_csv(
             if not (urn.isascii() and urn.isdigit()):
                 raise DataFileError(file, row, names["urn"], f"{urn!r} is not a URN (digits)")
             urn_ok.add(urn)
-        day = parse_day(fields[date_i].strip(), file, row, names["start_date"])
-        type_text = fields[type_i]
-        if type_text in kind_cache:
-            kind = kind_cache[type_text]
-        else:
-            kind = kind_table.get(type_text.strip()) or kind_of(type_text.strip())
-            kind_cache[type_text] = kind
-        if kind is None:
-            raise DataFileError(
-                file,
-                row,
-                names["inspection_type"],
-                f"{type_text.strip()!r} is not a known inspection type (map it with a kinds table)",
-            )
-        found_framework = framework_cache.get(day)
-        if found_framework is None:
-            framework_id = framework_id_on(day)
-            found_framework = (framework_id, _OVERALL_BY_FRAMEWORK.get(framework_id, True))
-            framework_cache[day] = found_framework
-        framework, judged = found_framework
-        grade_key = (fields[grade_i], day >= RI_FROM)
-        found_grade = grade_cache.get(grade_key)
-        if found_grade is None:
-            found_grade = _grade(fields[grade_i], day, file, row, names["overall_effectiveness"])
-            grade_cache[grade_key] = found_grade
-        grade, judged_here = found_grade
-        if grade is not None and not judged and kind is InspectionKind.FULL:
-            raise DataFileError(
-                file,
-                row,
-                names["overall_effectiveness"],
-                f"an overall grade for an inspection on {day.isoformat()}, "
-                f"under {framework}, which gives none",
-            )
-        if kind is InspectionKind.MONITORING:
-            grade = None
-        elif kind is InspectionKind.SHORT and grade is None and short_i is not None:
-            grade = _SHORT_GRADES.get(fields[short_i].strip().lower())
+        key: tuple[str, ...] = (
+            fields[date_i],
+            fields[type_i],
+            fields[grade_i],
+            fields[short_i] if short_i is not None else "",
+        )
+        if key_columns:
+            key += tuple([fields[i] for i in key_columns])
+        found = derived.get(key)
+        if found is None:
+            found = derived[key] = derive(key, row)
+        day, kind, grade, framework, judged, key_grades = found
         owner = urn
         if at_i is not None:
             then = fields[at_i].strip()
@@ -307,32 +430,14 @@ def read_mi_csv(
                 kind,
                 grade,
                 framework,
-                judged and judged_here,
-                fields[number_i].strip() or None if number_i is not None else None,
-                f"{file}, row {row}",
+                judged,
+                (fields[number_i].strip() or None) if number_i is not None else None,
+                f"{source_prefix}{row}",
+                key_grades,
             )
         )
         if info_at and urn not in establishments:
-            info = {role: (fields[i].strip() or None) for role, i in info_at if i is not None}
-            info = {
-                k: (None if v is not None and v.lower() == "null" else v) for k, v in info.items()
-            }
-            laestab = info.pop("laestab", None)
-            kind_text = info.get("establishment_type")
-            establishments[urn] = Establishment(
-                urn,
-                name=info.get("name"),
-                phase=info.get("phase"),
-                establishment_type=kind_text,
-                la_code=laestab[:3] if laestab and laestab[:3].isdigit() else None,
-                local_authority=info.get("local_authority"),
-                academy=(
-                    None
-                    if kind_text is None
-                    else ("academy" in kind_text.lower() or "free school" in kind_text.lower())
-                ),
-                trust=info.get("trust"),
-            )
+            establishments[urn] = _establishment(urn, fields, info_at)
     if on_rows is not None:
         on_rows(count % 5000)
     return MIRead(tuple(inspections), establishments, tuple(sorted(pairs)))

@@ -17,6 +17,7 @@ from improvement_kit.model.grades import Grade, Inspectorate, framework_for
 __all__ = [
     "BELOW_GOOD",
     "GOOD_OR_BETTER",
+    "KEY_JUDGEMENTS",
     "Establishment",
     "HistoryInspection",
     "InspectionHistory",
@@ -45,6 +46,10 @@ class InspectionKind(enum.StrEnum):
 
 #: Overall effectiveness grades below good (2005-2024 scales; satisfactory until 31 Aug 2012).
 BELOW_GOOD = frozenset({Grade.SATISFACTORY, Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE})
+#: The judgements besides overall effectiveness kept in a history: quality of education and
+#: leadership and management (2019-2025 framework; the DfE reads them for 2024/25 inspections,
+#: which have no overall grade), leadership and governance (report cards from 10 Nov 2025).
+KEY_JUDGEMENTS = ("quality-of-education", "leadership-and-management", "leadership-and-governance")
 #: Good or better.
 GOOD_OR_BETTER = frozenset({Grade.GOOD, Grade.OUTSTANDING})
 
@@ -103,7 +108,9 @@ class HistoryInspection:
     eras from September 2024), which the definitions may treat differently from a missing
     grade. A short inspection whose outcome is "school remains good" has ``grade`` good.
     ``urn`` is the establishment inspected (a predecessor's URN when read from its history);
-    ``source`` says where the row was read (``file.csv, row 12``).
+    ``source`` says where the row was read (``file.csv, row 12``). ``key_grades`` are the
+    judgements other than overall effectiveness that a definition may read where there is no
+    overall grade (:data:`KEY_JUDGEMENTS`), as ``(judgement, grade)`` pairs.
     """
 
     urn: str
@@ -114,6 +121,14 @@ class HistoryInspection:
     overall_judged: bool = True
     inspection_number: str | None = None
     source: str = ""
+    key_grades: tuple[tuple[str, Grade], ...] = ()
+
+    def key_grade(self, judgement: str) -> Grade | None:
+        """The grade of ``judgement`` (``"quality-of-education"``), if recorded."""
+        for name, grade in self.key_grades:
+            if name == judgement:
+                return grade
+        return None
 
     @property
     def below_good(self) -> bool:
@@ -163,20 +178,38 @@ class Establishment:
 
     def complete(self) -> bool:
         """Whether every field is known."""
-        return None not in attrs.astuple(self, recurse=False)
+        return None not in self._known()
+
+    def _known(self) -> tuple[object, ...]:
+        return (
+            self.name,
+            self.phase,
+            self.establishment_type,
+            self.la_code,
+            self.local_authority,
+            self.academy,
+            self.trust,
+        )
 
     def merged(self, other: Establishment) -> Establishment:
         """This establishment with the gaps filled from ``other`` (same URN)."""
+        if self.complete():
+            return self
         return Establishment(
             self.urn,
-            *(
-                mine if mine is not None else theirs
-                for mine, theirs in zip(
-                    attrs.astuple(self, recurse=False)[1:],
-                    attrs.astuple(other, recurse=False)[1:],
-                    strict=True,
-                )
+            name=self.name if self.name is not None else other.name,
+            phase=self.phase if self.phase is not None else other.phase,
+            establishment_type=(
+                self.establishment_type
+                if self.establishment_type is not None
+                else other.establishment_type
             ),
+            la_code=self.la_code if self.la_code is not None else other.la_code,
+            local_authority=(
+                self.local_authority if self.local_authority is not None else other.local_authority
+            ),
+            academy=self.academy if self.academy is not None else other.academy,
+            trust=self.trust if self.trust is not None else other.trust,
         )
 
 
