@@ -70,12 +70,14 @@ def test_batch_counts_documents_and_failed_rows_on_its_bar(
     data = tmp_path / "data.yaml"
     data.write_text(yaml.safe_dump(sample_extra_data()), encoding="utf-8")
     table = tmp_path / "rows.csv"
-    write_case("good.yaml")
+    good = write_case("good.yaml")  # a statement of action needs the case's reference
+    good.write_text("reference: QCP-2026-001\n" + good.read_text("utf-8"), encoding="utf-8")
     table.write_text("case,output\ngood.yaml,good.docx\nmissing.yaml,bad.docx\n", "utf-8")
     args = ["batch", "england-maintained:statement-of-action", str(table), "--data", str(data)]
     status = main([*args, "-o", str(tmp_path / "out"), "--progress"])
     err = capsys.readouterr().err
     assert status == 1  # one row failed
+    assert "2 failed" not in err and "row 2:" not in err, err
     assert "documents: 100%" in err and "2/2" in err and "1 failed" in err, repr(err)
     assert main([*args, "-o", str(tmp_path / "quiet"), "--quiet"]) == 1
     assert "documents:" not in capsys.readouterr().err
